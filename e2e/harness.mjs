@@ -1,0 +1,123 @@
+// Shared pieces of the end-to-end tests: a static file server that behaves
+// like GitHub Pages (the site lives under a sub-path, unknown paths get
+// 404.html with status 404) and a headless Debian Chromium driven by
+// playwright-core. Nothing here mocks the app: it is the release build in
+// dist/, served over HTTP on 127.0.0.1 and run by a real browser.
+import { createServer } from 'node:http';
+import { readFile, stat, mkdir } from 'node:fs/promises';
+import { join, extname, normalize, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { tmpdir } from 'node:os';
+import { chromium } from 'playwright-core';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const DIST = process.env.CROSSCHECK_DIST ?? join(ROOT, 'dist');
+/** The sub-path the release build is made for (scripts/test.sh passes it to trunk). */
+export const BASE = process.env.CROSSCHECK_BASE ?? '/crosscheck/';
+/** Where screenshots go: outside the repository, printed by the tests. */
+export const SHOTS = process.env.CROSSCHECK_SHOTS ?? join(tmpdir(), 'crosscheck-e2e');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+async function fileAt(path) {
+  try {
+    const s = await stat(path);
+    if (s.isDirectory()) return fileAt(join(path, 'index.html'));
+    return { path, body: await readFile(path) };
+  } catch {
+    return null;
+  }
+}
+
+/** Starts the static server on a free 127.0.0.1 port; resolves to { url, close }. */
+export async function serveDist() {
+  const server = createServer(async (req, res) => {
+    let pathname;
+    try {
+      pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    } catch {
+      pathname = null;
+    }
+    const send = (status, file) => {
+      res.writeHead(status, {
+        'content-type': TYPES[extname(file.path)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+      });
+      res.end(file.body);
+    };
+    if (pathname !== null && pathname.startsWith(BASE)) {
+      const rel = normalize(pathname.slice(BASE.length)).replace(/^(\.\.[/\\])+/, '');
+      const file = await fileAt(join(DIST, rel));
+      if (file) return send(200, file);
+      const fallback = await fileAt(join(DIST, '404.html'));
+      if (fallback) return send(404, fallback);
+    }
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end('not found');
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}${BASE}`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+/** Launches headless Debian Chromium with the flags that keep it quiet on a closed network. */
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * A new page that records console errors, uncaught exceptions and requests
+ * to other origins; `problems()` lists them so a test can fail on any.
+ */
+export async function openPage(browser, origin) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('request', (req) => {
+    const url = req.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) {
+      problems.push(`request to another origin: ${url}`);
+    }
+  });
+  return { context, page, problems: () => problems };
+}
+
+/** Saves a full-page screenshot outside the repository and prints its path. */
+export async function screenshot(page, name) {
+  await mkdir(SHOTS, { recursive: true });
+  const path = join(SHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  console.log(`screenshot: ${path}`);
+  return path;
+}

@@ -1,0 +1,92 @@
+//! Component tests: the real app shell rendered into headless Chromium by
+//! wasm-bindgen-test, with an in-memory history standing in for the address
+//! bar. Run with `cargo test -p crosscheck-web --target wasm32-unknown-unknown`.
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+
+use crosscheck_web::app::Shell;
+use wasm_bindgen_test::*;
+use web_sys::Element;
+use yew::prelude::*;
+use yew_router::history::{AnyHistory, History, MemoryHistory};
+use yew_router::Router;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[derive(Properties, PartialEq)]
+struct AtProps {
+    path: AttrValue,
+}
+
+/// The app shell with its location set to `path`.
+#[component]
+fn At(props: &AtProps) -> Html {
+    let history = AnyHistory::from(MemoryHistory::new());
+    history.push(props.path.as_str());
+    html! { <Router {history}><Shell /></Router> }
+}
+
+async fn render_at(path: &str) -> Element {
+    let document = gloo_document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<At>::with_root_and_props(
+        root.clone(),
+        AtProps {
+            path: path.to_owned().into(),
+        },
+    )
+    .render();
+    // Rendering is scheduled; give it a few turns of the event loop.
+    yew::platform::time::sleep(Duration::from_millis(50)).await;
+    root
+}
+
+fn gloo_document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn count(root: &Element, selector: &str) -> u32 {
+    root.query_selector_all(selector).unwrap().length()
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("{selector} not rendered"))
+        .text_content()
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn library_lists_every_embedded_article() {
+    let root = render_at("/").await;
+    assert_eq!(count(&root, "[data-testid=article-card]"), 5);
+    assert!(text(&root, "[data-testid=article-card]").contains("Russia Signals Openness"));
+}
+
+#[wasm_bindgen_test]
+async fn article_page_shows_title_and_paragraphs() {
+    let root = render_at("/article/004_018813ca5c6e4e99").await;
+    assert!(text(&root, "[data-testid=article-title]").starts_with("Moscow: Russian President"));
+    assert!(count(&root, "p.para") >= 5);
+    assert_eq!(count(&root, "[data-testid=not-found]"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn unknown_id_and_route_show_not_found() {
+    for path in [
+        "/article/no-such-article",
+        "/article/%E2%9C%93",
+        "/nowhere/at/all",
+    ] {
+        let root = render_at(path).await;
+        assert_eq!(count(&root, "[data-testid=not-found]"), 1, "{path}");
+        assert_eq!(
+            count(&root, "a[href='/']"),
+            2,
+            "{path}: header and way back link home"
+        );
+    }
+}
