@@ -1,6 +1,177 @@
 //! The article model every other stage reads.
+//!
+//! One coordinate system: the display text of headings and paragraphs lives
+//! in [`Article::body`], and every position in the model (blocks, sentences,
+//! entity mentions, quotes, quantities) is a [`Span`] of *byte* offsets into
+//! that string, always on `char` boundaries. Tools that talk to people or to
+//! other languages (the CLI's JSON) convert them to char offsets.
+//!
+//! Nothing is lost: every non-whitespace character of the decoded input is in
+//! exactly one of the pieces [`Article::kept_text`] yields — the raw front
+//! matter, the raw headline, the dateline, the body, markup markers, the raw
+//! credit lines and the boilerplate. Derived fields (the display title, the
+//! parsed source list, the byline name, metadata values) are views of those
+//! pieces and are never counted twice.
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+
+/// A half-open byte range `start..end` into [`Article::body`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span {
+            start: start as u32,
+            end: end as u32,
+        }
+    }
+
+    /// The range as `usize`, ready to slice [`Article::body`].
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// What a block of the body is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BlockKind {
+    Heading,
+    Paragraph,
+}
+
+/// A heading or paragraph: a span of [`Article::body`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub span: Span,
+}
+
+/// One sentence of a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sentence {
+    /// Index into [`Article::blocks`].
+    pub block: u32,
+    pub span: Span,
+}
+
+/// The kind of a named entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Place,
+    Organization,
+}
+
+impl EntityKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Place => "place",
+            EntityKind::Organization => "organization",
+        }
+    }
+}
+
+/// A person, place or organisation the article names, with every mention.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Canonical name, the same across the corpus (`Vladimir Putin`,
+    /// `United States`, `European Union`).
+    pub name: String,
+    pub kind: EntityKind,
+    /// Other forms the article uses for it (`Putin`, `U.S.`, `EU`), sorted.
+    pub aliases: Vec<String>,
+    /// Where it is mentioned, in body order.
+    pub mentions: Vec<Span>,
+}
+
+/// A quotation and, when the text says, who said it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// The words inside the quotation marks.
+    pub text: String,
+    pub speaker: Option<String>,
+    /// The quoted words, without the marks.
+    pub span: Span,
+}
+
+/// What a quantity measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuantityKind {
+    Money,
+    Duration,
+    Count,
+    Percent,
+    Year,
+}
+
+impl QuantityKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuantityKind::Money => "money",
+            QuantityKind::Duration => "duration",
+            QuantityKind::Count => "count",
+            QuantityKind::Percent => "percent",
+            QuantityKind::Year => "year",
+        }
+    }
+}
+
+/// A number the article states, normalised so reports can be compared:
+/// `a five-hour meeting` → 5 `h`, subject `meeting`; `nearly four hours` →
+/// 4 `h`, qualifier `nearly`; `€90 billion loan` → 9e10 `EUR`, subject `loan`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    /// The words that state it (`five-hour`, `€90 billion`).
+    pub text: String,
+    pub kind: QuantityKind,
+    pub value: f64,
+    /// `USD`, `EUR`, `GBP`, …; `h`, `min`, `s`, `days`, `weeks`, `months`,
+    /// `years`, `decades`; `%`; `year` for calendar years; empty for counts.
+    pub unit: String,
+    /// A hedge before it: `nearly`, `about`, `more than`, …
+    pub qualifier: Option<String>,
+    /// The noun it describes when adjacent (`meeting`, `loan`, `envoys`).
+    pub subject: Option<String>,
+    pub span: Span,
+}
+
+/// Values from front matter; `None` when absent (or, for `date`, not ISO 8601,
+/// in which case the raw value is kept in `extra`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Metadata {
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub author: Option<String>,
+    pub date: Option<String>,
+    pub url: Option<String>,
+    pub language: Option<String>,
+    /// Keys this model does not know, kept as written.
+    pub extra: BTreeMap<String, String>,
+}
+
+/// Input text kept verbatim so the nothing-lost invariant can be checked
+/// exactly; see [`Article::kept_text`].
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct RawText {
+    /// The whole front matter block, `---` fences included.
+    pub front_matter: Option<String>,
+    /// The first line when it was taken as the headline.
+    pub headline: Option<String>,
+    /// Markup removed from display text (Markdown `#` heading markers).
+    pub markup: Vec<String>,
+    /// Credit lines as written (`Sources: A | B`, `Written by:`).
+    pub credits: Vec<String>,
+}
 
 /// One parsed news article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -9,19 +180,93 @@ pub struct Article {
     pub id: String,
     /// The file name the article came from, relative to the corpus folder.
     pub file: String,
-    /// Display title.
+    /// Display title: front matter `title`, else the headline, else a clause
+    /// of the lede (then `title_inferred` is true and the title is not input
+    /// text: the lede stays in the body).
     pub title: String,
     /// True when the text had no headline and the title was made from the lede.
     pub title_inferred: bool,
-    /// Body paragraphs in reading order, without the title line.
-    pub paragraphs: Vec<String>,
-    /// Words in title and body, counted on Unicode word boundaries.
-    pub word_count: usize,
+    /// The leading place marker as written (`Moscow –`, `MOSCOW (Reuters) -`).
+    pub dateline: Option<String>,
+    /// Display text of headings and paragraphs, blocks separated by `\n\n`.
+    pub body: String,
+    /// Headings and paragraphs in reading order.
+    pub blocks: Vec<Block>,
+    /// Sentences of the paragraphs, in order.
+    pub sentences: Vec<Sentence>,
+    /// Outlets named in a `Sources:` line.
+    pub sources: Vec<String>,
+    /// The author named in a byline (`Written by: …`), when one is named.
+    pub byline: Option<String>,
+    /// Web-page debris removed from the body, line by line, as written.
+    pub boilerplate: Vec<String>,
+    pub metadata: Metadata,
+    pub raw: RawText,
+    pub entities: Vec<Entity>,
+    pub quotes: Vec<Quote>,
+    pub quantities: Vec<Quantity>,
+    /// Words in the headline and body, counted on Unicode word boundaries.
+    pub word_count: u32,
+    /// BCP 47 language tag; front matter `language`, else `en`.
+    pub language: String,
 }
 
 impl Article {
     /// Minutes a reader needs at 230 words a minute, at least one.
     pub fn reading_minutes(&self) -> usize {
-        self.word_count.div_ceil(230).max(1)
+        (self.word_count as usize).div_ceil(230).max(1)
+    }
+
+    /// The display text of a span of the body.
+    pub fn text(&self, span: Span) -> &str {
+        &self.body[span.range()]
+    }
+
+    /// Headings and paragraphs with their display text.
+    pub fn blocks_text(&self) -> impl Iterator<Item = (BlockKind, &str)> + '_ {
+        self.blocks.iter().map(|b| (b.kind, self.text(b.span)))
+    }
+
+    /// Paragraph texts in order.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &str> + '_ {
+        self.blocks_of(BlockKind::Paragraph)
+    }
+
+    /// Section heading texts in order.
+    pub fn headings(&self) -> impl Iterator<Item = &str> + '_ {
+        self.blocks_of(BlockKind::Heading)
+    }
+
+    fn blocks_of(&self, kind: BlockKind) -> impl Iterator<Item = &str> + '_ {
+        self.blocks
+            .iter()
+            .filter(move |b| b.kind == kind)
+            .map(|b| self.text(b.span))
+    }
+
+    /// Sentence texts in order.
+    pub fn sentence_texts(&self) -> impl Iterator<Item = &str> + '_ {
+        self.sentences.iter().map(|s| self.text(s.span))
+    }
+
+    /// Entities of one kind.
+    pub fn entities_of(&self, kind: EntityKind) -> impl Iterator<Item = &Entity> + '_ {
+        self.entities.iter().filter(move |e| e.kind == kind)
+    }
+
+    /// Every piece of input text the article keeps, each exactly once: the
+    /// nothing-lost invariant says the non-whitespace characters of these
+    /// pieces are, as a multiset, those of the decoded input.
+    pub fn kept_text(&self) -> impl Iterator<Item = &str> + '_ {
+        self.raw
+            .front_matter
+            .iter()
+            .chain(&self.raw.headline)
+            .chain(&self.dateline)
+            .map(String::as_str)
+            .chain(std::iter::once(self.body.as_str()))
+            .chain(self.raw.markup.iter().map(String::as_str))
+            .chain(self.raw.credits.iter().map(String::as_str))
+            .chain(self.boilerplate.iter().map(String::as_str))
     }
 }

@@ -11,12 +11,11 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
-use crate::id;
-use crate::parse::{parse_article, ParseError};
+use crate::parse::{parse_corpus, ParseError};
 
 const MAGIC: &[u8; 4] = b"XCK1";
 /// Bumped whenever the serialized shape of [`Bundle`] changes.
-pub const FORMAT_VERSION: u16 = 1;
+pub const FORMAT_VERSION: u16 = 2;
 
 /// The embedded corpus.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -52,15 +51,16 @@ impl std::error::Error for BundleError {}
 
 impl Bundle {
     /// Builds a bundle from `(file name, bytes)` pairs. Files are sorted by
-    /// name so ids and order do not depend on directory listing order.
+    /// name so ids and order do not depend on directory listing order, and
+    /// parsed as one corpus ([`parse_corpus`]) so entities are consistent
+    /// across articles, exactly as the CLI reports them.
     /// Every file that fails is reported; the build needs all of them.
     pub fn build(mut files: Vec<(String, Vec<u8>)>) -> Result<Bundle, Vec<ParseError>> {
         files.sort_by(|a, b| a.0.cmp(&b.0));
-        let ids = id::assign_ids(files.iter().map(|(name, _)| name.as_str()));
         let mut articles = Vec::with_capacity(files.len());
         let mut errors = Vec::new();
-        for ((name, bytes), id) in files.iter().zip(ids) {
-            match parse_article(&id, name, bytes) {
+        for result in parse_corpus(&files) {
+            match result {
                 Ok(a) => articles.push(a),
                 Err(e) => errors.push(e),
             }

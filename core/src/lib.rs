@@ -1,17 +1,29 @@
 //! Crosscheck's core: turns the bytes of news articles into structured
 //! [`Article`]s and packs them into a [`Bundle`] that the browser app embeds.
 //!
-//! Data flows one way: `bytes → decode → parse → Article → bundle`. The crate
-//! does no I/O and has no browser dependency, so the same code runs in the
-//! command line tools, at build time and inside WebAssembly.
+//! Data flows one way: `bytes → decode → parse → extract → Article → bundle`.
+//! The crate does no I/O and has no browser dependency, so the same code
+//! runs in the command line tool, at build time and inside WebAssembly.
+//!
+//! - [`decode`]: bytes to text (UTF-8, BOM, Windows-1252, line ends).
+//! - [`parse`]: text to the layout of an [`Article`] (front matter, title,
+//!   dateline, headings, paragraphs, sentences, sources, byline, debris).
+//! - [`extract`]: entities, quotes and quantities, consistent across a corpus.
+//! - [`bundle`]: the compact serialized corpus for the app.
+//! - [`id`]: stable, URL-safe article ids.
 
 pub mod article;
 pub mod bundle;
 pub mod decode;
+pub mod extract;
 pub mod id;
 pub mod parse;
+pub mod text;
 
-pub use article::Article;
+pub use article::{
+    Article, Block, BlockKind, Entity, EntityKind, Metadata, Quantity, QuantityKind, Quote,
+    RawText, Sentence, Span,
+};
 pub use bundle::{Bundle, BundleError};
 pub use decode::{decode, DecodeError};
-pub use parse::{parse_article, ParseError};
+pub use parse::{parse_article, parse_corpus, ParseError};

@@ -26,7 +26,7 @@ pub fn ArticlePage(props: &ArticleProps) -> Html {
             <p class="muted">
                 { format!("{} · {} words · {} min read", article.file, article.word_count, article.reading_minutes()) }
             </p>
-            { for article.paragraphs.iter().enumerate().map(|(i, p)| html! {
+            { for article.paragraphs().enumerate().map(|(i, p)| html! {
                 <p id={format!("p-{}", i + 1)} class="para">{ p }</p>
             }) }
         </article>

@@ -1,0 +1,50 @@
+//! `crosscheck`: Crosscheck's command line, a thin shell over
+//! `crosscheck-core`.
+//!
+//! ```text
+//! crosscheck parse PATH... [--json]
+//! ```
+//!
+//! Each subcommand lives in its own module and gets its arguments after the
+//! subcommand name; add `search`, `compare` or `similarity` the same way.
+
+mod input;
+mod json;
+mod parse;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: crosscheck <command> [options]
+
+commands:
+  parse PATH... [--json]   parse article files or folders (.txt, .md, recursively)
+                           and print a summary, or a JSON array with --json
+
+options:
+  -h, --help               show this help
+";
+
+fn main() -> ExitCode {
+    let mut args = std::env::args_os().skip(1);
+    let Some(command) = args.next() else {
+        eprint!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let rest: Vec<std::ffi::OsString> = args.collect();
+    let result = match command.to_str() {
+        Some("parse") => parse::run(rest),
+        Some("-h" | "--help" | "help") => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        _ => Err(format!("unknown command {:?}\n\n{USAGE}", command)),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("crosscheck: {message}");
+            ExitCode::from(2)
+        }
+    }
+}

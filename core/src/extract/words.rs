@@ -1,0 +1,164 @@
+//! Word lists the extractors share, each a set built once.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+macro_rules! word_set {
+    ($(#[$doc:meta])* $name:ident, [$($w:literal),* $(,)?]) => {
+        $(#[$doc])*
+        pub fn $name(word: &str) -> bool {
+            static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+            SET.get_or_init(|| [$($w),*].into_iter().collect()).contains(word)
+        }
+    };
+}
+
+word_set!(
+    /// Titles and roles written before a name (`President`, `Mr`), compared
+    /// without a trailing dot; a person cue.
+    is_title,
+    [
+        "President", "Vice", "Prime", "Minister", "Chancellor", "Senator", "Sen", "Secretary",
+        "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "King", "Queen", "Prince",
+        "Princess", "Pope", "General", "Gen", "Governor", "Gov", "Senior", "Deputy", "Foreign",
+        "Special", "Envoy", "Chief", "Spokesman", "Spokeswoman", "Spokesperson", "Adviser",
+        "Advisor", "Sir", "Lord", "Lady", "Dame", "Judge", "Justice", "Mayor", "Ambassador",
+        "Commissioner", "Director", "Chairman", "Chairwoman", "CEO", "Rep", "Representative",
+        "Lieutenant", "Colonel", "Col", "Captain", "Capt", "Sgt", "Sergeant", "Admiral",
+        "Marshal", "Commander", "Defence", "Defense", "Finance", "Interior", "Health",
+        "Culture", "Sports", "Home", "Labour", "Trade", "Economy", "Officer", "Executive",
+        "Presidential", "Former", "Acting", "Interim", "Coach", "Manager", "Striker",
+        "Speaker", "Leader", "Premier", "Attorney", "Sheikh", "Crown", "Emir", "Ayatollah",
+        "Archbishop", "Bishop", "Father", "Rev", "Reverend", "Saint",
+    ]
+);
+
+word_set!(
+    /// Role nouns in running text that announce a person's name after them
+    /// (`envoy Steve Witkoff`, `adviser Yuri Ushakov`).
+    is_role_noun,
+    [
+        "president", "envoy", "envoys", "adviser", "advisor", "aide", "spokesman",
+        "spokeswoman", "spokesperson", "minister", "secretary", "senator", "chancellor",
+        "official", "leader", "ambassador", "director", "chief", "executive", "chairman",
+        "chairwoman", "coach", "manager", "striker", "player", "singer", "actor", "actress",
+        "star", "writer", "author", "journalist", "correspondent", "analyst", "premier",
+        "lawyer", "prosecutor", "judge", "economist", "founder", "boss", "head", "captain",
+        "defender", "midfielder", "goalkeeper", "champion", "winner", "chef", "presenter",
+        "director-general", "negotiator", "diplomat", "commander", "general", "mp", "mep",
+        "counterpart", "mayor", "governor", "rapper", "guitarist", "comedian", "designer",
+        "producer", "artist", "businessman", "businesswoman", "tycoon", "billionaire",
+        "candidate", "challenger", "rival", "colleague", "son", "daughter", "wife", "husband",
+    ]
+);
+
+word_set!(
+    /// Adjectives of nationality or region; not entities themselves
+    /// (`Russian officials`), and not part of the name they precede.
+    is_demonym,
+    [
+        "Russian", "Ukrainian", "American", "French", "German", "British", "Chinese",
+        "Indian", "European", "Western", "Eastern", "Northern", "Southern", "Asian", "African",
+        "Arab", "Israeli", "Palestinian", "Iranian", "Turkish", "Polish", "Italian", "Spanish",
+        "Japanese", "Korean", "Canadian", "Australian", "Mexican", "Brazilian", "Syrian",
+        "Iraqi", "Afghan", "Pakistani", "Saudi", "Egyptian", "Dutch", "Belgian", "Swiss",
+        "Swedish", "Norwegian", "Danish", "Finnish", "Irish", "Scottish", "Welsh", "English",
+        "Greek", "Hungarian", "Czech", "Romanian", "Bulgarian", "Serbian", "Belarusian",
+        "Georgian", "Armenian", "Azerbaijani", "Kazakh", "Soviet", "Nordic", "Baltic",
+        "Emirati", "Qatari", "Turk", "Kremlin-backed", "Pro-Russian", "Latin", "Islamic",
+        "Christian", "Muslim", "Jewish", "Catholic", "Hindu", "Sunni", "Shia", "Kurdish",
+        "Scandinavian", "Slovak", "Croatian", "Lithuanian", "Latvian", "Estonian", "Moldovan",
+    ]
+);
+
+word_set!(
+    /// Words that join parts of one name (`Charter of the United Nations`).
+    is_connector,
+    ["of", "the", "de", "da", "del", "der", "van", "von", "bin", "al", "la", "le", "du"]
+);
+
+word_set!(
+    /// Words that are capitalised only because they open a sentence.
+    is_function_word,
+    [
+        "a", "an", "the", "this", "that", "these", "those", "it", "its", "he", "she", "they",
+        "we", "i", "you", "his", "her", "their", "our", "my", "your", "in", "on", "at", "for",
+        "from", "by", "with", "without", "as", "of", "to", "into", "after", "before",
+        "during", "since", "until", "while", "when", "where", "what", "who", "whom", "whose",
+        "which", "why", "how", "if", "but", "and", "or", "nor", "so", "yet", "although",
+        "though", "because", "despite", "however", "meanwhile", "still", "even", "also",
+        "only", "just", "both", "each", "every", "all", "some", "many", "most", "more",
+        "much", "such", "other", "another", "no", "not", "there", "here", "then", "now",
+        "today", "yesterday", "tomorrow", "last", "next", "first", "second", "third", "one",
+        "two", "three", "four", "five", "according", "following", "under", "over", "among",
+        "between", "against", "amid", "about", "around", "through", "across", "instead",
+        "indeed", "moreover", "furthermore", "nevertheless", "nonetheless", "ultimately",
+        "finally", "overall", "later", "earlier", "recently", "currently", "separately",
+        "similarly", "likewise", "perhaps", "already", "again", "once", "thus", "therefore",
+        "hence", "yes", "oh", "well", "unlike", "like", "whether", "whatever", "any", "none",
+        "few", "several", "those", "upon", "within", "beyond", "towards", "toward", "via",
+        "per", "do", "does", "did", "is", "are", "was", "were", "be", "been", "has", "have",
+        "had", "will", "would", "can", "could", "should", "may", "might", "must", "let",
+        "asked", "speaking", "looking", "having", "being", "given", "based", "rather",
+    ]
+);
+
+word_set!(
+    /// Capitalised words that are never names by themselves.
+    is_calendar_word,
+    [
+        "January", "February", "March", "April", "June", "July", "August", "September",
+        "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
+        "Friday", "Saturday", "Sunday", "Christmas", "Easter", "New Year", "Mon", "Tue",
+        "Wed", "Thu", "Fri", "Sat", "Sun", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+        "Sep", "Sept", "Oct", "Nov", "Dec", "I", "OK", "TV", "GDP", "CEO", "AM", "PM", "PC",
+        "CD", "DVD", "UAVs", "A", "Internet", "Web", "God",
+    ]
+);
+
+word_set!(
+    /// Last words that make a name an organisation.
+    is_org_word,
+    [
+        "Commission", "Council", "Committee", "Ministry", "Department", "Agency", "Bank",
+        "Fund", "Group", "Party", "Union", "Association", "Organisation", "Organization",
+        "Institute", "University", "College", "School", "Court", "Parliament", "Assembly",
+        "Congress", "Senate", "Office", "Corporation", "Corp", "Company", "Co", "Inc", "Ltd",
+        "plc", "PLC", "Airlines", "Airways", "Motors", "Foundation", "Federation", "Alliance",
+        "Forces", "Army", "Navy", "Police", "Network", "News", "Times", "Post", "Journal",
+        "Herald", "Guardian", "Telegraph", "Press", "Media", "Television", "Radio", "Records",
+        "Studios", "Pictures", "Club", "FC", "United", "Board", "Authority", "Service",
+        "Services", "Trust", "Society", "Industries", "Holdings", "Systems", "Technologies",
+        "Labs", "Entertainment", "Communications", "Telecom", "Energy", "Oil", "Petroleum",
+        "Exchange", "Reserve", "Treasury", "Cabinet", "Government", "Administration",
+        "Independent", "Review", "Magazine", "Channel", "Broadcasting", "Olympics", "League",
+        "Cup", "Championship", "Festival", "Awards", "Academy", "Orchestra", "Band",
+    ]
+);
+
+word_set!(
+    /// Last words that make a name a place.
+    is_place_word,
+    [
+        "River", "Sea", "Ocean", "Island", "Islands", "Mountains", "Valley", "Province",
+        "Region", "Oblast", "County", "Street", "Square", "Airport", "Bay", "Lake",
+        "Peninsula", "Strait", "Coast", "Desert", "Republic", "Kingdom", "City", "Town",
+        "Village", "District", "Park", "Bridge", "Stadium", "Arena", "Road", "Avenue",
+    ]
+);
+
+word_set!(
+    /// Verbs that introduce speech (`said`, `told`, `describing`).
+    is_speech_verb,
+    [
+        "said", "says", "say", "saying", "stated", "states", "told", "tells", "telling",
+        "described", "describes", "describing", "called", "calls", "calling", "added", "adds",
+        "noted", "notes", "cautioned", "warned", "warns", "insisted", "insists", "argued",
+        "argues", "claimed", "claims", "declared", "announced", "wrote", "writes", "asked",
+        "replied", "explained", "urged", "stressed", "insisting", "labelled", "labeled",
+        "termed", "terms", "dubbed", "remarked", "commented", "acknowledged", "admitted",
+        "conceded", "suggested", "promised", "vowed", "pledged", "signalled", "signaled",
+        "indicated", "emphasised", "emphasized", "highlighted", "characterized",
+        "characterised", "praised", "criticised", "criticized",
+    ]
+);

@@ -1,0 +1,159 @@
+//! Small text helpers shared by the parser and the extractors: a word
+//! tokenizer that keeps byte offsets, and character classes.
+
+/// A word of running text with its byte range in the string it came from.
+///
+/// Tokens keep what a reader sees as one word: `U.S.`, `1.13bn`, `Mr.`,
+/// `a.m.`, `Putin’s` (the possessive is cut off and flagged). Hyphens and
+/// other punctuation separate tokens; the gap between two tokens can be
+/// inspected with [`gap`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    /// The token was followed by `’s` or `'s`, which is not part of it.
+    pub possessive: bool,
+}
+
+impl Token<'_> {
+    /// True when the first character is an upper-case letter.
+    pub fn is_capitalized(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// The text without a trailing abbreviation dot (`Mr.` → `Mr`).
+    pub fn bare(&self) -> &str {
+        self.text.trim_end_matches('.')
+    }
+}
+
+/// Abbreviations whose dot belongs to the word, not to the sentence.
+pub const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "sen", "rep", "gov", "lt", "col",
+    "capt", "sgt", "maj", "mt", "inc", "ltd", "corp", "co", "vs", "no", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "dept", "est", "fig", "rev",
+    "hon", "messrs", "cf", "al",
+];
+
+/// True for an abbreviation listed in [`ABBREVIATIONS`] (any case).
+pub fn is_abbreviation(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    w.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+}
+
+fn char_at(s: &str, i: usize) -> Option<char> {
+    s.get(i..).and_then(|r| r.chars().next())
+}
+
+fn is_word_joiner(c: char) -> bool {
+    matches!(c, '.' | '\'' | '’' | '&')
+}
+
+/// Splits `s` into word tokens. Linear in the length of `s`.
+pub fn tokens(s: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(c) = char_at(s, i) {
+        if !c.is_alphanumeric() {
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        let mut end = i + c.len_utf8();
+        while let Some(c) = char_at(s, end) {
+            let joins = c.is_alphanumeric()
+                || (is_word_joiner(c)
+                    && char_at(s, end + c.len_utf8()).is_some_and(char::is_alphanumeric));
+            if !joins {
+                break;
+            }
+            end += c.len_utf8();
+        }
+        let mut possessive = false;
+        let mut next = end;
+        for suffix in ["’s", "'s", "’S", "'S"] {
+            if s[start..end].ends_with(suffix) && end - suffix.len() > start {
+                end -= suffix.len();
+                possessive = true;
+                break;
+            }
+        }
+        if !possessive && char_at(s, end) == Some('.') {
+            let word = &s[start..end];
+            let dotted = word.contains('.')
+                && word.split('.').all(|part| {
+                    (1..=3).contains(&part.chars().count()) && part.chars().all(char::is_alphabetic)
+                });
+            let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+            if dotted || initial || is_abbreviation(word) {
+                end += 1;
+                next = end;
+            }
+        }
+        out.push(Token {
+            text: &s[start..end],
+            start,
+            end,
+            possessive,
+        });
+        i = next;
+    }
+    out
+}
+
+/// The text between two tokens of the same string.
+pub fn gap<'a>(s: &'a str, a: &Token, b: &Token) -> &'a str {
+    // A possessive suffix belongs to the gap.
+    s.get(a.end..b.start).unwrap_or("")
+}
+
+/// Opening quotation marks.
+pub fn is_open_quote(c: char) -> bool {
+    matches!(c, '“' | '"' | '«' | '„')
+}
+
+/// Closing quotation marks.
+pub fn is_close_quote(c: char) -> bool {
+    matches!(c, '”' | '"' | '»')
+}
+
+/// Marks that end a sentence.
+pub fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<&str> {
+        tokens(s).iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn keeps_abbreviations_and_decimals_whole() {
+        assert_eq!(
+            words("U.S.-drafted plan, Mr. Smith at 9 a.m. paid $1.13bn."),
+            ["U.S.", "drafted", "plan", "Mr.", "Smith", "at", "9", "a.m.", "paid", "1.13bn"]
+        );
+    }
+
+    #[test]
+    fn cuts_possessives_and_hyphens() {
+        let t = tokens("Putin’s Russia-Ukraine talks");
+        assert_eq!(t[0].text, "Putin");
+        assert!(t[0].possessive);
+        assert_eq!(t[1].text, "Russia");
+        assert_eq!(t[2].text, "Ukraine");
+        assert_eq!(gap("Putin’s Russia-Ukraine talks", &t[1], &t[2]), "-");
+    }
+
+    #[test]
+    fn offsets_slice_the_input() {
+        let s = "«Zoë» said: Kyiv’s 1,000";
+        for t in tokens(s) {
+            assert_eq!(&s[t.start..t.end], t.text);
+        }
+    }
+}
