@@ -44,11 +44,13 @@ async function fileAt(path) {
 /** Starts the static server on a free 127.0.0.1 port; resolves to { url, close }. */
 export async function serveDist() {
   const server = createServer(async (req, res) => {
+    const raw = new URL(req.url, 'http://x').pathname;
     let pathname;
     try {
-      pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      pathname = decodeURIComponent(raw);
     } catch {
-      pathname = null;
+      // Malformed percent-encoding names no file; the app still gets to say so.
+      pathname = raw.startsWith(BASE) ? `${BASE}\u0000` : raw;
     }
     const send = (status, file) => {
       res.writeHead(status, {
@@ -57,9 +59,9 @@ export async function serveDist() {
       });
       res.end(file.body);
     };
-    if (pathname !== null && pathname.startsWith(BASE)) {
+    if (pathname.startsWith(BASE)) {
       const rel = normalize(pathname.slice(BASE.length)).replace(/^(\.\.[/\\])+/, '');
-      const file = await fileAt(join(DIST, rel));
+      const file = rel.includes('\u0000') ? null : await fileAt(join(DIST, rel));
       if (file) return send(200, file);
       const fallback = await fileAt(join(DIST, '404.html'));
       if (fallback) return send(404, fallback);
@@ -101,7 +103,13 @@ export async function openPage(browser, origin) {
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+    // Failed loads are reported with their URL by the response handler below.
+    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) {
+      problems.push(`console error: ${msg.text()}`);
+    }
+  });
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.push(`HTTP ${res.status()} ${res.url()}`);
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('request', (req) => {

@@ -68,4 +68,4 @@ fi
 # 6. Crates, so every later build can run offline.
 cargo fetch --quiet || die "cargo fetch failed: crates.io must be reachable once"
 
-say "ready: $(trunk --version), wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), wasm-opt $(wasm-opt --version | grep -o 'version_[0-9]*'), $(chromium --version | awk '{print $1, $2}')"
+say "ready: $(trunk --version), wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), wasm-opt $(wasm-opt --version | grep -o 'version_[0-9]*'), $(chromium --version 2>/dev/null | awk '{print $1, $2}')"
