@@ -85,6 +85,8 @@ test('a deep link loaded directly renders its article', async () => {
   assert.ok((await page.locator('p.para').count()) >= 5);
   const sample = sampleWords(file.text);
   assert.ok((await page.locator('main').innerText()).includes(sample), `article shows "${sample}"`);
+  assert.equal((await page.getByTestId('dateline').textContent()).trim(), 'Moscow:');
+  assert.match(await page.getByTestId('entities-person').innerText(), /Witkoff/);
   await screenshot(page, 'article');
   // Like GitHub Pages, the host answers the deep link itself with 404.html
   // (the app shell) and status 404; nothing else may fail.
@@ -101,5 +103,21 @@ test('unknown ids, malformed ids and unknown routes show not-found with a way ba
     await notFound.getByRole('link', { name: 'Back to the library' }).click();
     await page.getByTestId('article-card').first().waitFor();
   }
+  await context.close();
+});
+
+test('debris is out of the body and can be revealed', async () => {
+  const { context, page, problems } = await openPage(browser, new URL(server.url).origin);
+  await page.goto(server.url);
+  await page.getByTestId('article-card').nth(2).getByRole('link').click();
+  await page.getByTestId('article-title').waitFor();
+  assert.ok(!(await page.locator('.article-body').innerText()).includes('Leave a Comment'));
+  const debris = page.getByTestId('debris');
+  assert.ok(!(await debris.getByText('Leave a Comment').isVisible()));
+  await debris.locator('summary').click();
+  assert.ok(await debris.getByText('Leave a Comment').isVisible());
+  assert.match(await page.getByTestId('sources').innerText(), /France 24 · RT · Al Jazeera/);
+  await screenshot(page, 'article-debris');
+  assert.deepEqual(problems(), []);
   await context.close();
 });

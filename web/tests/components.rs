@@ -92,3 +92,22 @@ async fn unknown_id_and_route_show_not_found() {
         );
     }
 }
+
+#[wasm_bindgen_test]
+async fn article_page_shows_the_parsed_structure() {
+    // Seed 003 has no headline and three section headings.
+    let root = render_at("/article/003_7eb5acbaa5df0e7d").await;
+    assert_eq!(count(&root, "[data-testid=title-inferred]"), 1);
+    assert_eq!(count(&root, "h2.section-heading"), 3);
+    // Seed 004 opens with the dateline "Moscow:" and names Witkoff.
+    let root = render_at("/article/004_018813ca5c6e4e99").await;
+    assert_eq!(text(&root, "[data-testid=dateline]").trim(), "Moscow:");
+    assert!(text(&root, "[data-testid=entities-person]").contains("Witkoff"));
+    assert!(count(&root, ".mark.ent-person") >= 2);
+    assert!(text(&root, "[data-testid=numbers]").contains("nearly"));
+    // Seed 002 ends in credits and web-page debris, kept out of the body.
+    let root = render_at("/article/002_109feb134c1be67a").await;
+    assert!(text(&root, "[data-testid=sources]").contains("Al Jazeera"));
+    assert!(text(&root, "[data-testid=debris]").contains("Leave a Comment"));
+    assert!(!text(&root, ".article-body").contains("Leave a Comment"));
+}

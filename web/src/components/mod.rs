@@ -1,3 +1,5 @@
 //! Reusable view pieces.
 
+pub mod annotated;
+pub mod entity_list;
 pub mod header;

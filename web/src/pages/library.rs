@@ -3,8 +3,49 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crosscheck_core::Article;
+
 use crate::app::Route;
 use crate::corpus;
+
+/// Dateline, source and length: what a reader scans a list by.
+fn card_meta(a: &Article) -> String {
+    let mut parts = Vec::new();
+    if let Some(d) = &a.dateline {
+        parts.push(
+            d.trim_end_matches(|c: char| !c.is_alphanumeric() && c != ')')
+                .to_owned(),
+        );
+    }
+    if let Some(s) = &a.metadata.source {
+        parts.push(s.clone());
+    } else if !a.sources.is_empty() {
+        parts.push(format!("from {} sources", a.sources.len()));
+    }
+    parts.push(format!(
+        "{} words · {} min read",
+        a.word_count,
+        a.reading_minutes()
+    ));
+    parts.join(" · ")
+}
+
+/// The five most-mentioned entities, so cards show who and where at a glance.
+fn top_entities(a: &Article) -> String {
+    let mut entities: Vec<_> = a.entities.iter().collect();
+    entities.sort_by(|x, y| {
+        y.mentions
+            .len()
+            .cmp(&x.mentions.len())
+            .then(x.name.cmp(&y.name))
+    });
+    entities
+        .iter()
+        .take(5)
+        .map(|e| e.name.as_str())
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
 
 #[component]
 pub fn LibraryPage() -> Html {
@@ -33,9 +74,13 @@ pub fn LibraryPage() -> Html {
                         <Link<Route> to={Route::Article { id: a.id.clone() }} classes="card-title">
                             { &a.title }
                         </Link<Route>>
-                        <p class="card-meta">
-                            { format!("{} words · {} min read", a.word_count, a.reading_minutes()) }
-                        </p>
+                        if a.title_inferred {
+                            <span class="badge" title="The file has no headline; this title is taken from the first sentence.">
+                                { "inferred title" }
+                            </span>
+                        }
+                        <p class="card-meta">{ card_meta(a) }</p>
+                        <p class="card-entities">{ top_entities(a) }</p>
                     </li>
                 }) }
             </ul>

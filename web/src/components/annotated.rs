@@ -1,0 +1,147 @@
+//! A block of article text with its entity mentions and quantities marked,
+//! so readers see at a glance who and what a paragraph is about.
+//!
+//! Marks come from the article model (byte spans into `Article::body`); this
+//! component only cuts the block's text at those spans. Overlapping marks are
+//! resolved by keeping the one that starts first (then the longer one), so
+//! every character of the text is rendered exactly once.
+
+use crosscheck_core::{Article, EntityKind, Span};
+use yew::prelude::*;
+
+/// One mark over the body text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mark {
+    pub span: Span,
+    /// CSS class: `ent-person`, `ent-place`, `ent-org`, `qty`.
+    pub class: &'static str,
+    /// Tooltip: what the mark stands for.
+    pub label: String,
+}
+
+/// Every entity mention and quantity of the article, sorted and without overlaps.
+pub fn article_marks(article: &Article) -> Vec<Mark> {
+    let mut marks: Vec<Mark> = Vec::new();
+    for e in &article.entities {
+        let (class, kind) = match e.kind {
+            EntityKind::Person => ("ent-person", "Person"),
+            EntityKind::Place => ("ent-place", "Place"),
+            EntityKind::Organization => ("ent-org", "Organisation"),
+        };
+        for &span in &e.mentions {
+            marks.push(Mark {
+                span,
+                class,
+                label: format!("{kind}: {}", e.name),
+            });
+        }
+    }
+    for q in &article.quantities {
+        let mut label = format!("{}: {}", q.kind.as_str(), format_value(q.value, &q.unit));
+        if let Some(qualifier) = &q.qualifier {
+            label.push_str(&format!(" ({qualifier})"));
+        }
+        if let Some(subject) = &q.subject {
+            label.push_str(&format!(", of the {subject}"));
+        }
+        marks.push(Mark {
+            span: q.span,
+            class: "qty",
+            label,
+        });
+    }
+    marks.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    let mut kept: Vec<Mark> = Vec::with_capacity(marks.len());
+    for m in marks {
+        if kept.last().is_none_or(|last| m.span.start >= last.span.end) {
+            kept.push(m);
+        }
+    }
+    kept
+}
+
+/// Human form of a normalised value: `5 h`, `€90 billion` style figures are
+/// shown as plain numbers with their unit (`90000000000 EUR` → `9e10 EUR`
+/// would be unreadable, so large values get thousands separators).
+pub fn format_value(value: f64, unit: &str) -> String {
+    let number = if value.fract() == 0.0 && value.abs() < 1e15 {
+        group_thousands(value as i64)
+    } else {
+        format!("{value}")
+    };
+    if unit.is_empty() {
+        number
+    } else {
+        format!("{number} {unit}")
+    }
+}
+
+fn group_thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AnnotatedProps {
+    /// The whole article body.
+    pub body: AttrValue,
+    /// The block to render, as a span of `body`.
+    pub span: Span,
+    /// Marks for the whole article (from [`article_marks`]).
+    pub marks: std::rc::Rc<Vec<Mark>>,
+}
+
+/// Renders `body[span]` with the marks that fall inside it.
+#[component]
+pub fn Annotated(props: &AnnotatedProps) -> Html {
+    let body = props.body.as_str();
+    let (start, end) = (props.span.start, props.span.end);
+    let mut pieces = Vec::new();
+    let mut at = start;
+    let first = props.marks.partition_point(|m| m.span.end <= start);
+    for m in props.marks[first..]
+        .iter()
+        .take_while(|m| m.span.start < end)
+    {
+        if m.span.start < at || m.span.end > end {
+            continue; // A mark crossing the block edge is not drawn.
+        }
+        if m.span.start > at {
+            pieces.push(html! { { &body[at as usize..m.span.start as usize] } });
+        }
+        pieces.push(html! {
+            <span class={classes!("mark", m.class)} title={m.label.clone()}>
+                { &body[m.span.range()] }
+            </span>
+        });
+        at = m.span.end;
+    }
+    if at < end {
+        pieces.push(html! { { &body[at as usize..end as usize] } });
+    }
+    html! { <>{ for pieces }</> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_read_like_numbers() {
+        assert_eq!(format_value(90_000_000_000.0, "EUR"), "90,000,000,000 EUR");
+        assert_eq!(format_value(4.0, "h"), "4 h");
+        assert_eq!(format_value(1.5, "%"), "1.5 %");
+        assert_eq!(format_value(-1200.0, ""), "-1,200");
+    }
+}
