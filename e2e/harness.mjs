@@ -41,8 +41,13 @@ async function fileAt(path) {
   }
 }
 
-/** Starts the static server on a free 127.0.0.1 port; resolves to { url, close }. */
-export async function serveDist() {
+/**
+ * Starts the static server on a free 127.0.0.1 port; resolves to
+ * { url, close, setRoot }. `setRoot` swaps the folder served, as a deploy of
+ * a new build would.
+ */
+export async function serveDist(root = DIST) {
+  let served = root;
   const server = createServer(async (req, res) => {
     const raw = new URL(req.url, 'http://x').pathname;
     let pathname;
@@ -61,9 +66,9 @@ export async function serveDist() {
     };
     if (pathname.startsWith(BASE)) {
       const rel = normalize(pathname.slice(BASE.length)).replace(/^(\.\.[/\\])+/, '');
-      const file = rel.includes('\u0000') ? null : await fileAt(join(DIST, rel));
+      const file = rel.includes('\u0000') ? null : await fileAt(join(served, rel));
       if (file) return send(200, file);
-      const fallback = await fileAt(join(DIST, '404.html'));
+      const fallback = await fileAt(join(served, '404.html'));
       if (fallback) return send(404, fallback);
     }
     res.writeHead(404, { 'content-type': 'text/plain' });
@@ -73,7 +78,14 @@ export async function serveDist() {
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}${BASE}`,
-    close: () => new Promise((resolve) => server.close(resolve)),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(resolve);
+      }),
+    setRoot: (dir) => {
+      served = dir;
+    },
   };
 }
 
@@ -102,6 +114,14 @@ export async function openPage(browser, origin) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const problems = [];
+  // Content-Security-Policy violations are collected in the page (init
+  // scripts are not subject to the policy) and reported with the rest.
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI}`);
+    });
+  });
   page.on('console', (msg) => {
     // Failed loads are reported with their URL by the response handler below.
     if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource')) {
@@ -118,7 +138,9 @@ export async function openPage(browser, origin) {
       problems.push(`request to another origin: ${url}`);
     }
   });
-  return { context, page, problems: () => problems };
+  const cspViolations = async (p = page) =>
+    (await p.evaluate(() => window.__cspViolations ?? [])).map((v) => `CSP: ${v}`);
+  return { context, page, problems: () => problems, cspViolations };
 }
 
 /** Saves a full-page screenshot outside the repository and prints its path. */
@@ -128,4 +150,29 @@ export async function screenshot(page, name) {
   await page.screenshot({ path, fullPage: true });
   console.log(`screenshot: ${path}`);
   return path;
+}
+
+/** Waits until a service worker controls the page. */
+export async function waitForServiceWorker(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) =>
+        navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }),
+      );
+    }
+  });
+}
+
+/** Runs axe-core in the page and returns its serious and critical violations. */
+export async function axeViolations(page) {
+  const source = await readFile(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  // Evaluated through the debugging protocol, so the page's CSP allows it.
+  await page.evaluate(source);
+  const result = await page.evaluate(() =>
+    window.axe.run(document, { resultTypes: ['violations'] }),
+  );
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }

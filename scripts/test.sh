@@ -50,7 +50,13 @@ step "release build under /crosscheck/" trunk build --release --offline --public
 WASM="$(ls dist/*.wasm)"
 SUMMARY+=("release wasm: $(stat -c %s "$WASM") bytes raw, $(gzip -9c "$WASM" | wc -c) bytes gzip -9 ($WASM)")
 
-step "end-to-end tests" env CROSSCHECK_BASE=/crosscheck/ node --test --test-reporter=spec e2e/*.test.mjs
+# A second build with a visible change, deployed mid-test to check that the
+# service worker announces and applies updates.
+step "second release build (update test)" env CROSSCHECK_BUILD_LABEL=e2e-update \
+  trunk build --release --offline --public-url /crosscheck/ --dist target/dist-next
+
+step "end-to-end tests" env CROSSCHECK_BASE=/crosscheck/ CROSSCHECK_DIST_NEXT="$ROOT/target/dist-next" \
+  node --test --test-concurrency=1 --test-reporter=spec e2e/*.test.mjs
 SUMMARY+=("end-to-end tests (Chromium, dist/):   $(awk '/^ℹ pass/ {p=$3} /^ℹ fail/ {f=$3} END {printf "%d passed, %d failed", p, f}' "$LAST_LOG")")
 
 printf '\n==> summary\n'

@@ -12,6 +12,8 @@ use crosscheck_core::Bundle;
 
 fn main() {
     println!("cargo:rerun-if-env-changed=CROSSCHECK_CORPUS");
+    // Optional label shown in the footer (e.g. a release tag or commit).
+    println!("cargo:rerun-if-env-changed=CROSSCHECK_BUILD_LABEL");
     let manifest_dir = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
     let corpus = env::var_os("CROSSCHECK_CORPUS")
         .map(PathBuf::from)

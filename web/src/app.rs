@@ -3,7 +3,10 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use wasm_bindgen::JsCast;
+
 use crate::components::header::Header;
+use crate::components::update_banner::UpdateBanner;
 use crate::pages::{article::ArticlePage, library::LibraryPage, not_found::NotFoundPage};
 
 /// Every view of the app is one of these, and each is a URL. The router's
@@ -29,15 +32,50 @@ pub fn switch(route: Route) -> Html {
     }
 }
 
+/// Moves keyboard focus to the page's main heading (or `<main>`), so a
+/// screen reader announces the new page and Tab starts from its content.
+pub fn focus_main() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let target = document
+        .query_selector("#main h1")
+        .ok()
+        .flatten()
+        .or_else(|| document.get_element_by_id("main"));
+    if let Some(el) = target.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        el.set_attribute("tabindex", "-1").ok();
+        el.focus().ok();
+    }
+}
+
 /// The shell without a router, so tests can supply their own history.
 #[component]
 pub fn Shell() -> Html {
+    // Focus follows navigation, but not on the first load (the reader has
+    // not moved yet, and stealing focus there would skip the header).
+    let location = use_location();
+    let path = location.as_ref().map(|l| l.path().to_owned());
+    let first = use_mut_ref(|| true);
+    use_effect_with(path, move |_| {
+        if std::mem::replace(&mut *first.borrow_mut(), false) {
+            return;
+        }
+        focus_main();
+    });
     html! {
         <>
             <Header />
+            <UpdateBanner />
             <main id="main" class="main">
                 <Switch<Route> render={switch} />
             </main>
+            <footer class="site-footer">
+                { "Crosscheck runs entirely in your browser: no account, no tracking, works offline." }
+                if let Some(label) = option_env!("CROSSCHECK_BUILD_LABEL") {
+                    <span class="build-label" data-testid="build-label">{ format!(" Build {label}.") }</span>
+                }
+            </footer>
         </>
     }
 }

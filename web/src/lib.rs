@@ -6,6 +6,7 @@
 //! module per route, [`components`] holds reusable pieces.
 
 pub mod app;
+pub mod browser;
 pub mod components;
 pub mod corpus;
 pub mod pages;

@@ -3,3 +3,6 @@
 pub mod annotated;
 pub mod entity_list;
 pub mod header;
+pub mod share_button;
+pub mod theme_toggle;
+pub mod update_banner;

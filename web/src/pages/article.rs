@@ -12,6 +12,7 @@ use yew_router::prelude::*;
 use crate::app::Route;
 use crate::components::annotated::{article_marks, format_value, Annotated};
 use crate::components::entity_list::EntityList;
+use crate::components::share_button::ShareButton;
 use crate::corpus;
 use crate::pages::not_found::NotFoundPage;
 
@@ -32,6 +33,7 @@ pub fn ArticlePage(props: &ArticleProps) -> Html {
                     <Link<Route> to={Route::Library}>{ "← Library" }</Link<Route>>
                 </nav>
                 <ArticleHeader {article} />
+                <ShareButton title={article.title.clone()} />
                 <ArticleBody {article} />
                 <Credits {article} />
             </article>
@@ -87,6 +89,9 @@ fn ArticleBody(props: &ArticleViewProps) -> Html {
     let body: AttrValue = AttrValue::Static(a.body.as_str());
     let mut paragraph_number = 0;
     let mut dateline_shown = false;
+    // A `#p-N` in the address (a shared paragraph link) is scrolled to and
+    // highlighted once the paragraphs exist.
+    use_effect_with(a.id.clone(), |_| reveal_paragraph_from_hash());
     html! {
         <div class="article-body">
             { for a.blocks.iter().map(|block| {
@@ -104,8 +109,20 @@ fn ArticleBody(props: &ArticleViewProps) -> Html {
                             }
                             _ => html! {},
                         };
+                        let anchor = format!("p-{paragraph_number}");
+                        let link = {
+                            let anchor = anchor.clone();
+                            Callback::from(move |e: MouseEvent| {
+                                e.prevent_default();
+                                link_paragraph(&anchor);
+                            })
+                        };
                         html! {
-                            <p id={format!("p-{paragraph_number}")} class="para">{ dateline }{ text }</p>
+                            <p id={anchor.clone()} class="para">
+                                { dateline }{ text }
+                                <a class="para-link" href={format!("#{anchor}")} onclick={link}
+                                   aria-label={format!("Link to paragraph {paragraph_number}")}>{ "¶" }</a>
+                            </p>
                         }
                     }
                 }
@@ -164,5 +181,55 @@ fn Numbers(props: &ArticleViewProps) -> Html {
                 </ul>
             }
         </section>
+    }
+}
+
+/// Puts `#anchor` in the address without navigating (so "Copy link" shares
+/// the paragraph) and highlights it. A plain `href="#p-N"` would resolve
+/// against `<base href>` and leave the article.
+fn link_paragraph(anchor: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let url = format!(
+        "{}{}#{anchor}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    if let Ok(history) = window.history() {
+        history
+            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+            .ok();
+    }
+    highlight(anchor);
+}
+
+fn reveal_paragraph_from_hash() {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    if let Some(anchor) = hash.strip_prefix('#').filter(|h| h.starts_with("p-")) {
+        highlight(anchor);
+    }
+}
+
+/// Scrolls a paragraph into view and marks it as the target.
+fn highlight(anchor: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Ok(list) = document.query_selector_all(".para.targeted") {
+        for i in 0..list.length() {
+            if let Some(el) = list.item(i).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok()) {
+                el.class_list().remove_1("targeted").ok();
+            }
+        }
+    }
+    if let Some(el) = document.get_element_by_id(anchor) {
+        el.class_list().add_1("targeted").ok();
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
     }
 }

@@ -1,0 +1,80 @@
+// Offline and updates: the release build's real service worker in headless
+// Chromium. After one online visit the server is stopped and the browser
+// context switched offline; the app, deep links included, must still load.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  serveDist,
+  launchBrowser,
+  openPage,
+  screenshot,
+  waitForServiceWorker,
+} from './harness.mjs';
+
+test('after one visit the app and its deep links work offline', async () => {
+  const server = await serveDist();
+  const browser = await launchBrowser();
+  try {
+    const { context, page, problems, cspViolations } = await openPage(browser, new URL(server.url).origin);
+    await page.goto(server.url);
+    await page.getByTestId('article-card').first().waitFor();
+    await waitForServiceWorker(page);
+    assert.deepEqual([...problems(), ...(await cspViolations())], []);
+
+    await server.close();
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByTestId('article-card').first().waitFor();
+    assert.equal(await page.getByTestId('article-card').count(), 5);
+
+    await page.goto(`${server.url}article/001_9ff3adb9c3e641cd#p-3`);
+    await page.getByTestId('article-title').waitFor();
+    assert.ok(await page.locator('#p-3.targeted').isVisible(), 'paragraph link is highlighted');
+    await screenshot(page, 'offline-article');
+
+    await page.goto(`${server.url}no/such/page`);
+    await page.getByTestId('not-found').waitFor();
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+test('a rebuilt app is announced as an update and applied on reload', async (t) => {
+  const next = process.env.CROSSCHECK_DIST_NEXT;
+  if (!next) {
+    t.skip('CROSSCHECK_DIST_NEXT (a second release build) not given; scripts/test.sh makes one');
+    return;
+  }
+  const server = await serveDist();
+  const browser = await launchBrowser();
+  try {
+    const { context, page, problems, cspViolations } = await openPage(browser, new URL(server.url).origin);
+    await page.goto(server.url);
+    await page.getByTestId('article-card').first().waitFor();
+    await waitForServiceWorker(page);
+    assert.equal(await page.getByTestId('build-label').count(), 0);
+    const before = await page.evaluate(() => caches.keys());
+
+    // Deploy the second build, then let the page notice it.
+    server.setRoot(next);
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    const banner = page.getByTestId('update-banner');
+    await banner.waitFor();
+    // Until the reader accepts, the old version keeps running untouched.
+    assert.equal(await page.getByTestId('build-label').count(), 0);
+    await screenshot(page, 'update-banner');
+
+    await Promise.all([page.waitForEvent('load'), page.getByTestId('update-reload').click()]);
+    await page.getByTestId('build-label').waitFor();
+    const after = await page.evaluate(() => caches.keys());
+    assert.equal(after.length, 1, `one cache after the update: ${after}`);
+    assert.notDeepEqual(after, before);
+    assert.deepEqual([...problems(), ...(await cspViolations())], []);
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
