@@ -50,21 +50,32 @@ fn is_word_joiner(c: char) -> bool {
     matches!(c, '.' | '\'' | '’' | '&')
 }
 
+/// The char at byte `i` and its length; ASCII without decoding.
+#[inline]
+fn next_char(s: &str, i: usize) -> Option<char> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        Some(b as char)
+    } else {
+        char_at(s, i)
+    }
+}
+
 /// Splits `s` into word tokens. Linear in the length of `s`.
 pub fn tokens(s: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(s.len() / 5);
     let mut i = 0;
-    while let Some(c) = char_at(s, i) {
+    while let Some(c) = next_char(s, i) {
         if !c.is_alphanumeric() {
             i += c.len_utf8();
             continue;
         }
         let start = i;
         let mut end = i + c.len_utf8();
-        while let Some(c) = char_at(s, end) {
+        while let Some(c) = next_char(s, end) {
             let joins = c.is_alphanumeric()
                 || (is_word_joiner(c)
-                    && char_at(s, end + c.len_utf8()).is_some_and(char::is_alphanumeric));
+                    && next_char(s, end + c.len_utf8()).is_some_and(char::is_alphanumeric));
             if !joins {
                 break;
             }
@@ -72,14 +83,17 @@ pub fn tokens(s: &str) -> Vec<Token<'_>> {
         }
         let mut possessive = false;
         let mut next = end;
-        for suffix in ["’s", "'s", "’S", "'S"] {
-            if s[start..end].ends_with(suffix) && end - suffix.len() > start {
-                end -= suffix.len();
-                possessive = true;
-                break;
+        let word = &s.as_bytes()[start..end];
+        if word.len() > 2 && matches!(word[word.len() - 1], b's' | b'S') {
+            for suffix in ["’s", "'s", "’S", "'S"] {
+                if s[start..end].ends_with(suffix) && end - suffix.len() > start {
+                    end -= suffix.len();
+                    possessive = true;
+                    break;
+                }
             }
         }
-        if !possessive && char_at(s, end) == Some('.') {
+        if !possessive && next_char(s, end) == Some('.') {
             let word = &s[start..end];
             let dotted = word.contains('.')
                 && word.split('.').all(|part| {

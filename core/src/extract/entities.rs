@@ -29,8 +29,8 @@ use crate::text::{gap, tokens, Token};
 
 use super::gazetteer::{self, Known};
 use super::words::{
-    is_calendar_word, is_connector, is_demonym, is_function_word, is_org_word, is_place_word,
-    is_role_noun, is_title,
+    is_calendar_word, is_connector, is_demonym, is_function_word, is_honorific, is_number_word,
+    is_org_word, is_place_word, is_role_noun, is_title,
 };
 
 /// How the corpus writes its words, for judging sentence-initial capitals.
@@ -63,7 +63,6 @@ impl WordStats {
 /// What a corpus knows about names, pooled from all its articles.
 #[derive(Debug, Clone, Default)]
 pub struct Knowledge {
-    stats: WordStats,
     /// The kind most articles give a name.
     kinds: HashMap<String, EntityKind>,
     /// Last word of a person's name → the one full name ending with it
@@ -72,27 +71,29 @@ pub struct Knowledge {
 }
 
 impl Knowledge {
-    /// Pools what `articles` say about names.
-    pub fn build(articles: &[Article]) -> Knowledge {
+    /// Pools what `articles` say about names. Returns the knowledge and each
+    /// article's candidate names, so they are found only once.
+    fn build(articles: &[Article]) -> (Knowledge, Vec<Vec<Candidate>>) {
         let mut stats = WordStats::default();
         for a in articles {
             stats.add(a);
         }
+        let all: Vec<Vec<Candidate>> = articles.iter().map(|a| candidates(a, &stats)).collect();
         let mut votes: HashMap<String, [u32; 3]> = HashMap::new();
         let mut full_names: HashMap<String, BTreeSet<String>> = HashMap::new();
-        for a in articles {
-            for c in candidates(a, &stats) {
-                let (Some(kind), None, false) = (c.kind, c.known, c.uncertain) else {
-                    continue;
-                };
-                votes.entry(c.name.clone()).or_default()[kind as usize] += 1;
-                if kind == EntityKind::Person && c.words >= 2 {
-                    if let Some(last) = c.name.split_whitespace().last() {
-                        full_names
-                            .entry(last.to_owned())
-                            .or_default()
-                            .insert(c.name.clone());
-                    }
+        for c in all.iter().flatten() {
+            let (Some(kind), None, false) = (c.kind, c.known, c.uncertain) else {
+                continue;
+            };
+            votes.entry(c.name.clone()).or_default()[kind as usize] += 1;
+            // Only names a title or role announces may claim a surname
+            // corpus-wide; a guess from shape alone could be `Las Vegas Microsoft`.
+            if kind == EntityKind::Person && c.words >= 2 && c.cued {
+                if let Some(last) = c.name.split_whitespace().last() {
+                    full_names
+                        .entry(last.to_owned())
+                        .or_default()
+                        .insert(c.name.clone());
                 }
             }
         }
@@ -110,35 +111,28 @@ impl Knowledge {
                 (name, kind)
             })
             .collect();
-        let surnames = full_names
-            .into_iter()
-            .map(|(last, names)| {
-                // `Vladimir Putin` and `Vladimir V. Putin` are one person only
-                // if every name is a suffix of the longest; else ambiguous.
-                let longest = names.iter().max_by_key(|n| n.len()).cloned();
-                let one = longest.filter(|l| {
-                    names
-                        .iter()
-                        .all(|n| l == n || l.ends_with(&format!(" {n}")))
-                });
-                (last, one)
-            })
-            .collect();
-        Knowledge {
-            stats,
-            kinds,
-            surnames,
-        }
+        let surnames = surname_map(full_names);
+        let knowledge = Knowledge { kinds, surnames };
+        (knowledge, all)
     }
 
-    fn resolve(&self, c: &Candidate) -> Option<(String, EntityKind)> {
+    /// Resolves a candidate: gazetteer first, then a full name ending with it
+    /// in the same article (`local`), then in the corpus, then the corpus's
+    /// vote on its kind, then the local cues.
+    fn resolve(
+        &self,
+        c: &Candidate,
+        local: &HashMap<String, Option<String>>,
+    ) -> Option<(String, EntityKind)> {
         if let Some(known) = c.known {
             return Some((known.canonical.to_owned(), known.kind));
         }
         let last = c.name.split_whitespace().last().unwrap_or("");
-        if let Some(Some(full)) = self.surnames.get(last) {
-            if *full == c.name || full.ends_with(&format!(" {}", c.name)) {
-                return Some((full.clone(), EntityKind::Person));
+        for surnames in [local, &self.surnames] {
+            if let Some(Some(full)) = surnames.get(last) {
+                if *full == c.name || full.ends_with(&format!(" {}", c.name)) {
+                    return Some((full.clone(), EntityKind::Person));
+                }
             }
         }
         if let Some(&kind) = self.kinds.get(&c.name) {
@@ -151,12 +145,56 @@ impl Knowledge {
     }
 }
 
-/// The entities of one article, resolved with `knowledge`, in order of first
-/// mention.
-pub fn find(article: &Article, knowledge: &Knowledge) -> Vec<Entity> {
+/// The entities of every article, with names and kinds consistent across
+/// the corpus, each list in order of first mention.
+pub fn find_in_corpus(articles: &[Article]) -> Vec<Vec<Entity>> {
+    let (knowledge, candidates) = Knowledge::build(articles);
+    articles
+        .iter()
+        .zip(candidates)
+        .map(|(a, c)| resolve_all(a, c, &knowledge))
+        .collect()
+}
+
+/// Last word → the one full name ending with it (`None` when ambiguous).
+/// `Vladimir Putin` and `Vladimir V. Putin` are one person only if every
+/// name is a suffix of the longest.
+fn surname_map(full_names: HashMap<String, BTreeSet<String>>) -> HashMap<String, Option<String>> {
+    full_names
+        .into_iter()
+        .map(|(last, names)| {
+            let longest = names.iter().max_by_key(|n| n.len()).cloned();
+            let one = longest.filter(|l| {
+                names
+                    .iter()
+                    .all(|n| l == n || l.ends_with(&format!(" {n}")))
+            });
+            (last, one)
+        })
+        .collect()
+}
+
+fn resolve_all(
+    article: &Article,
+    candidates: Vec<Candidate>,
+    knowledge: &Knowledge,
+) -> Vec<Entity> {
+    // Within one article any full person name may claim its surname.
+    let mut local_names: HashMap<String, BTreeSet<String>> = HashMap::new();
+    for c in &candidates {
+        if c.kind == Some(EntityKind::Person) && c.known.is_none() && c.words >= 2 && !c.uncertain {
+            if let Some(last) = c.name.split_whitespace().last() {
+                local_names
+                    .entry(last.to_owned())
+                    .or_default()
+                    .insert(c.name.clone());
+            }
+        }
+    }
+    let local = surname_map(local_names);
     let mut found: BTreeMap<String, (EntityKind, BTreeSet<String>, Vec<Span>)> = BTreeMap::new();
-    for c in candidates(article, &knowledge.stats) {
-        let Some((name, kind)) = knowledge.resolve(&c) else {
+    for c in candidates {
+        let Some((name, kind)) = knowledge.resolve(&c, &local) else {
             continue;
         };
         let entry = found
@@ -202,6 +240,8 @@ struct Candidate {
     titled_form: Option<String>,
     /// From a heading, so capitalisation says nothing.
     uncertain: bool,
+    /// A title or role noun announced it as a person.
+    cued: bool,
     words: usize,
 }
 
@@ -212,9 +252,11 @@ fn for_each_token<'a>(article: &'a Article, mut f: impl FnMut(BlockKind, &Token<
     for block in &article.blocks {
         let base = block.span.start as usize;
         let text = article.text(block.span);
-        for tok in tokens(text) {
+        let toks = tokens(text);
+        for (ti, tok) in toks.iter().enumerate() {
             let abs = base + tok.start;
-            let mut initial = block.kind == BlockKind::Heading;
+            let mut initial = block.kind == BlockKind::Heading
+                || (ti > 0 && opens_clause(gap(text, &toks[ti - 1], tok)));
             while let Some(s) = article.sentences.get(next_sentence) {
                 if (s.span.start as usize) <= abs {
                     initial = true;
@@ -223,13 +265,38 @@ fn for_each_token<'a>(article: &'a Article, mut f: impl FnMut(BlockKind, &Token<
                     break;
                 }
             }
-            f(block.kind, &tok, initial);
+            f(block.kind, tok, initial);
         }
     }
 }
 
+/// A capitalised word that can be part of a name: not a calendar word, not a
+/// function word or pronoun (`The`, `It`, `He`), not a contraction (`I'm`)
+/// and not a plural acronym (`MPs`).
 fn is_capitalized(tok: &Token) -> bool {
-    tok.is_capitalized() && !is_calendar_word(tok.bare())
+    if !tok.is_capitalized() || is_calendar_word(tok.bare()) {
+        return false;
+    }
+    let t = tok.text;
+    if let Some(i) = t.find(['\'', '’']) {
+        let after = t[i..].chars().nth(1);
+        if after.is_some_and(char::is_lowercase) {
+            return false;
+        }
+    }
+    let plural_acronym = t.len() >= 3
+        && t.ends_with('s')
+        && t[..t.len() - 1].chars().all(|c| c.is_ascii_uppercase());
+    !plural_acronym && !is_function_word(&t.to_lowercase())
+}
+
+/// True when the text between the previous token and this one starts a
+/// sentence or a quotation (`. The`, `: “We`), which the sentence splitter
+/// does not mark inside quotations.
+fn opens_clause(gap: &str) -> bool {
+    gap.contains(|c: char| {
+        crate::text::is_terminal(c) || crate::text::is_open_quote(c) || matches!(c, ':' | '(' | '‘')
+    })
 }
 
 /// Only spaces (no punctuation, no possessive) between two words of a name.
@@ -249,9 +316,10 @@ fn candidates(article: &Article, stats: &WordStats) -> Vec<Candidate> {
         let toks = tokens(text);
         let initial: Vec<bool> = toks
             .iter()
-            .map(|tok| {
+            .enumerate()
+            .map(|(ti, tok)| {
                 let abs = base + tok.start;
-                let mut initial = false;
+                let mut initial = ti > 0 && opens_clause(gap(text, &toks[ti - 1], tok));
                 while let Some(s) = article.sentences.get(next_sentence) {
                     if (s.span.start as usize) <= abs {
                         initial = true;
@@ -357,6 +425,8 @@ impl Run<'_, '_> {
             }
         }
         let mut titled_from: Option<usize> = None;
+        // Set by a title right before the name; see `is_honorific`.
+        let mut honorific = false;
         let mut person_cue = self
             .before
             .as_deref()
@@ -379,6 +449,7 @@ impl Run<'_, '_> {
                         kind: Some(known.kind),
                         titled_form: None,
                         uncertain: self.heading,
+                        cued: false,
                         words: m,
                     });
                     titled_from = None;
@@ -395,6 +466,7 @@ impl Run<'_, '_> {
             if run.is_empty() && is_title(w) {
                 titled_from.get_or_insert(k);
                 person_cue = true;
+                honorific = is_honorific(w);
                 k += 1;
                 continue;
             }
@@ -412,8 +484,13 @@ impl Run<'_, '_> {
             return;
         };
         let words = run.iter().filter(|&&r| !is_connector(toks[r].text)).count();
+        // A lone word after a role noun is often a company (`rival Google`);
+        // only an honorific title (`Mr Blair`) makes it a person.
+        if words == 1 && !honorific {
+            person_cue = false;
+        }
         let name = self.text[toks[first].start..toks[last].end].to_owned();
-        let kind = self.kind_of(&run, words, person_cue, has_place, first == 0);
+        let kind = self.kind_of(&run, words, person_cue, has_place);
         let titled_form = match (kind, titled_from) {
             (Some(EntityKind::Person), Some(t)) => {
                 Some(self.text[toks[t].start..toks[last].end].to_owned())
@@ -427,6 +504,7 @@ impl Run<'_, '_> {
             kind,
             titled_form,
             uncertain: self.heading,
+            cued: person_cue && kind == Some(EntityKind::Person),
             words,
         });
     }
@@ -437,10 +515,13 @@ impl Run<'_, '_> {
         words: usize,
         person_cue: bool,
         has_place: bool,
-        at_start: bool,
     ) -> Option<EntityKind> {
         let toks = self.toks;
         let last = toks[*run.last()?].bare();
+        // A generic word alone (`Party`, `Office`, `City`) names nothing.
+        if words == 1 && (is_org_word(last) || is_place_word(last)) {
+            return None;
+        }
         if run.iter().any(|&r| is_org_word(toks[r].bare())) {
             return Some(EntityKind::Organization);
         }
@@ -450,11 +531,18 @@ impl Run<'_, '_> {
         if has_place {
             return Some(EntityKind::Organization);
         }
+        let has_of = run.iter().any(|&r| toks[r].text == "of");
+        if has_of {
+            return Some(EntityKind::Organization);
+        }
         if person_cue {
             return Some(EntityKind::Person);
         }
         let plain = run.iter().all(|&r| {
             let t = toks[r].text;
+            if is_number_word(&t.to_lowercase()) {
+                return false;
+            }
             let lowers = t.chars().filter(|c| c.is_lowercase()).count();
             t.chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '.'))
@@ -470,9 +558,6 @@ impl Run<'_, '_> {
             if acronym {
                 return Some(EntityKind::Organization);
             }
-            if at_start && self.before.as_deref() == Some("in") {
-                return Some(EntityKind::Place);
-            }
             return None;
         }
         (words >= 4).then_some(EntityKind::Organization)
@@ -486,7 +571,7 @@ mod tests {
 
     fn entities(text: &str) -> Vec<Entity> {
         let a = from_text("t", "t.txt", text);
-        find(&a, &Knowledge::build(std::slice::from_ref(&a)))
+        find_in_corpus(&[a]).remove(0)
     }
 
     fn names(text: &str) -> Vec<(String, EntityKind)> {
@@ -566,11 +651,18 @@ mod tests {
     }
 
     #[test]
+    fn quotes_open_sentences_and_pronouns_are_not_names() {
+        let n = names(
+            "Headline\nHank Williams Jr. He said: \"It is late. We know.\" I'm sure MPs agree.",
+        );
+        assert_eq!(n, [("Hank Williams Jr.".to_owned(), Person)]);
+    }
+
+    #[test]
     fn corpus_knowledge_resolves_a_bare_surname() {
         let a = from_text("a", "a.txt", "Headline\nEnvoy Steve Witkoff arrived.");
         let b = from_text("b", "b.txt", "Headline\nThe talks with Witkoff ran late.");
-        let k = Knowledge::build(&[a, b.clone()]);
-        let e = find(&b, &k);
+        let e = find_in_corpus(&[a, b]).remove(1);
         assert_eq!(e[0].name, "Steve Witkoff");
         assert_eq!(e[0].aliases, ["Witkoff"]);
     }

@@ -17,9 +17,8 @@ use crate::article::Article;
 /// Fills in entities, quotes and quantities of every article, with entity
 /// names and kinds made consistent across `articles`.
 pub fn analyze_corpus(articles: &mut [Article]) {
-    let knowledge = entities::Knowledge::build(articles);
-    for article in articles.iter_mut() {
-        let found = entities::find(article, &knowledge);
+    let all = entities::find_in_corpus(articles);
+    for (article, found) in articles.iter_mut().zip(all) {
         article.quotes = quotes::find(article, &found);
         article.quantities = quantities::find(article);
         article.entities = found;

@@ -15,6 +15,8 @@
 //! right after it (`a five-hour meeting`, `€90 billion loan`, `two envoys`)
 //! is the subject.
 
+use std::borrow::Cow;
+
 use crate::article::{Article, BlockKind, Quantity, QuantityKind, Span};
 use crate::text::{gap, tokens, Token};
 
@@ -176,7 +178,16 @@ fn parse_digits(word: &str) -> Option<(f64, Option<f64>)> {
 
 fn scan(text: &str, base: usize, out: &mut Vec<Quantity>) {
     let toks = tokens(text);
-    let lower: Vec<String> = toks.iter().map(|t| t.text.to_lowercase()).collect();
+    let lower: Vec<Cow<str>> = toks
+        .iter()
+        .map(|t| {
+            if t.text.chars().any(char::is_uppercase) {
+                Cow::Owned(t.text.to_lowercase())
+            } else {
+                Cow::Borrowed(t.text)
+            }
+        })
+        .collect();
     let mut i = 0;
     while i < toks.len() {
         match read_quantity(text, &toks, &lower, i) {
@@ -197,7 +208,7 @@ fn scan(text: &str, base: usize, out: &mut Vec<Quantity>) {
 fn read_quantity(
     text: &str,
     toks: &[Token],
-    lower: &[String],
+    lower: &[Cow<str>],
     i: usize,
 ) -> Option<(Quantity, usize)> {
     let hyphen = |a: usize| a + 1 < toks.len() && gap(text, &toks[a], &toks[a + 1]) == "-";
@@ -276,7 +287,7 @@ fn read_quantity(
         end += 1;
     }
     if kind.is_none() && j < toks.len() && (space(j - 1) || hyphen(j - 1)) {
-        let w = lower[j].as_str();
+        let w: &str = &lower[j];
         if let Some(code) = currency_word(w) {
             kind = Some(QuantityKind::Money);
             unit = code.to_owned();
@@ -316,7 +327,7 @@ fn read_quantity(
             && !is_function_word(w)
             && !toks[k].is_capitalized()
             && !hyphen(k);
-        noun_like.then_some(w.as_str())
+        noun_like.then_some(&**w)
     };
     match kind {
         QuantityKind::Duration if adjective => subject = next_word(j).map(str::to_owned),

@@ -133,6 +133,7 @@ word_set!(
         "Exchange", "Reserve", "Treasury", "Cabinet", "Government", "Administration",
         "Independent", "Review", "Magazine", "Channel", "Broadcasting", "Olympics", "League",
         "Cup", "Championship", "Festival", "Awards", "Academy", "Orchestra", "Band",
+        "Democrats", "Republicans", "Conservatives", "Dems", "Slam", "Open", "Games", "Prix",
     ]
 );
 
@@ -160,5 +161,30 @@ word_set!(
         "conceded", "suggested", "promised", "vowed", "pledged", "signalled", "signaled",
         "indicated", "emphasised", "emphasized", "highlighted", "characterized",
         "characterised", "praised", "criticised", "criticized",
+    ]
+);
+
+word_set!(
+    /// Number words; a name made of them (`Six Nations`) is not a person.
+    is_number_word,
+    [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand",
+        "million", "billion", "first", "second", "third",
+    ]
+);
+
+word_set!(
+    /// Titles that precede a surname on its own (`Mr Blair`, `President
+    /// Putin`); others (`Former`, `Senior`, `Home`) also precede non-names
+    /// (`Former Tory leader`), so they only cue names of two words or more.
+    is_honorific,
+    [
+        "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Sir", "Lord", "Lady", "Dame",
+        "President", "King", "Queen", "Prince", "Princess", "Pope", "Sen", "Senator", "Rep",
+        "Gov", "Governor", "Gen", "General", "Chancellor", "Minister", "Secretary", "Judge",
+        "Justice", "Mayor", "Ambassador", "Sheikh", "Emir", "Ayatollah", "Archbishop",
+        "Bishop", "Father", "Rev", "Reverend", "Saint", "Captain", "Capt", "Col", "Colonel",
+        "Sgt", "Admiral", "Commissioner", "Coach", "Spokesman", "Envoy", "Adviser", "Advisor",
     ]
 );

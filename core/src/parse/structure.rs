@@ -164,7 +164,8 @@ pub fn is_heading_like(line: &str) -> bool {
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
     let ends_badly = line.ends_with(['.', ',', ';', ':', '!', '"', '”', '’', '\'', ')', '*']);
-    if !starts_well || ends_badly {
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    if !starts_well || ends_badly || letters < 2 {
         return false;
     }
     let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() >= 4).collect();
