@@ -44,7 +44,7 @@ test('the theme toggle overrides the system preference and is remembered', async
   const { context, page } = await openPage(browser, new URL(server.url).origin);
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto(server.url);
-  const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const bg = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
   const light = await bg();
   await page.getByTestId('theme-toggle').click();
   assert.notEqual(await bg(), light);

@@ -104,7 +104,9 @@ pub fn apply_update() {
         let registration: ServiceWorkerRegistration = registration.unchecked_into();
         match registration.waiting() {
             Some(waiting) => {
-                waiting.post_message(&JsValue::from_str("skip-waiting")).ok();
+                waiting
+                    .post_message(&JsValue::from_str("skip-waiting"))
+                    .ok();
             }
             None => {
                 window.location().reload().ok();

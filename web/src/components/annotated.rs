@@ -60,10 +60,12 @@ pub fn article_marks(article: &Article) -> Vec<Mark> {
     kept
 }
 
-/// Human form of a normalised value: `5 h`, `€90 billion` style figures are
-/// shown as plain numbers with their unit (`90000000000 EUR` → `9e10 EUR`
-/// would be unreadable, so large values get thousands separators).
+/// Human form of a normalised value with its unit: large values get
+/// thousands separators (`90,000,000,000 EUR`), calendar years do not.
 pub fn format_value(value: f64, unit: &str) -> String {
+    if unit == "year" {
+        return format!("{value}");
+    }
     let number = if value.fract() == 0.0 && value.abs() < 1e15 {
         group_thousands(value as i64)
     } else {
@@ -143,5 +145,6 @@ mod tests {
         assert_eq!(format_value(4.0, "h"), "4 h");
         assert_eq!(format_value(1.5, "%"), "1.5 %");
         assert_eq!(format_value(-1200.0, ""), "-1,200");
+        assert_eq!(format_value(2022.0, "year"), "2022");
     }
 }

@@ -21,7 +21,11 @@ pub fn ShareButton(props: &ShareButtonProps) -> Html {
             let status = status.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let ok = share::copy(&share::current_url()).await;
-                status.set(Some(if ok { "Link copied" } else { "Copy failed: select the address bar instead" }));
+                status.set(Some(if ok {
+                    "Link copied"
+                } else {
+                    "Copy failed: select the address bar instead"
+                }));
             });
         })
     };

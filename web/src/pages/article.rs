@@ -221,7 +221,10 @@ fn highlight(anchor: &str) {
     };
     if let Ok(list) = document.query_selector_all(".para.targeted") {
         for i in 0..list.length() {
-            if let Some(el) = list.item(i).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok()) {
+            if let Some(el) = list
+                .item(i)
+                .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
+            {
                 el.class_list().remove_1("targeted").ok();
             }
         }
