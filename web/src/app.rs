@@ -7,7 +7,17 @@ use wasm_bindgen::JsCast;
 
 use crate::components::header::Header;
 use crate::components::update_banner::UpdateBanner;
-use crate::pages::{article::ArticlePage, library::LibraryPage, not_found::NotFoundPage};
+use crate::pages::{
+    article::ArticlePage, compare::ComparePage, focus::FocusPage, library::LibraryPage,
+    not_found::NotFoundPage, overview::OverviewPage, search::SearchPage,
+};
+
+/// The query string of views that carry a search: `?q=…`.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SearchParams {
+    #[serde(default)]
+    pub q: String,
+}
 
 /// Every view of the app is one of these, and each is a URL. The router's
 /// base path comes from `<base href>`, which trunk fills from `--public-url`,
@@ -16,8 +26,18 @@ use crate::pages::{article::ArticlePage, library::LibraryPage, not_found::NotFou
 pub enum Route {
     #[at("/")]
     Library,
+    /// `?q=` holds the query (see [`SearchParams`]).
+    #[at("/search")]
+    Search,
     #[at("/article/:id")]
     Article { id: String },
+    /// Query-focused view: `?q=` picks the topic.
+    #[at("/compare")]
+    Focus,
+    #[at("/compare/:a/:b")]
+    Compare { a: String, b: String },
+    #[at("/overview")]
+    Overview,
     #[not_found]
     #[at("/not-found")]
     NotFound,
@@ -27,9 +47,29 @@ pub enum Route {
 pub fn switch(route: Route) -> Html {
     match route {
         Route::Library => html! { <LibraryPage /> },
+        Route::Search => html! { <SearchPage /> },
         Route::Article { id } => html! { <ArticlePage {id} /> },
+        Route::Focus => html! { <FocusPage /> },
+        Route::Compare { a, b } => html! { <ComparePage {a} {b} /> },
+        Route::Overview => html! { <OverviewPage /> },
         Route::NotFound => html! { <NotFoundPage /> },
     }
+}
+
+/// The full address of a route under the app's base path, with an optional
+/// query and fragment, for links yew-router's `Link` cannot make.
+pub fn href(route: &Route, query: Option<&SearchParams>, anchor: &str) -> String {
+    use yew_router::query::ToQuery;
+    let base = yew_router::utils::base_url().unwrap_or_default();
+    let mut out = format!("{}{}", base.trim_end_matches('/'), route.to_path());
+    if let Some(q) = query.and_then(|q| q.to_query().ok()) {
+        if !q.is_empty() {
+            out.push('?');
+            out.push_str(&q);
+        }
+    }
+    out.push_str(anchor);
+    out
 }
 
 /// Moves keyboard focus to the page's main heading (or `<main>`), so a

@@ -10,5 +10,6 @@ pub mod browser;
 pub mod components;
 pub mod corpus;
 pub mod pages;
+pub mod search;
 
 pub use app::{App, Route};

@@ -19,8 +19,11 @@ pub struct Mark {
     pub label: String,
 }
 
-/// Every entity mention and quantity of the article, sorted and without overlaps.
-pub fn article_marks(article: &Article) -> Vec<Mark> {
+/// Every entity mention and quantity of the article, plus the words that
+/// match the reader's search (`matched`, drawn as `<mark>`), sorted and
+/// without overlaps. Search matches win over the entity or number they
+/// overlap: they are what the reader came for.
+pub fn article_marks(article: &Article, matched: &[Span]) -> Vec<Mark> {
     let mut marks: Vec<Mark> = Vec::new();
     for e in &article.entities {
         let (class, kind) = match e.kind {
@@ -50,6 +53,20 @@ pub fn article_marks(article: &Article) -> Vec<Mark> {
             label,
         });
     }
+    let hits: Vec<Mark> = matched
+        .iter()
+        .map(|&span| Mark {
+            span,
+            class: "hit",
+            label: "Matches your search".into(),
+        })
+        .collect();
+    marks.retain(|m| {
+        !hits
+            .iter()
+            .any(|h| h.span.start < m.span.end && m.span.start < h.span.end)
+    });
+    marks.extend(hits);
     marks.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     let mut kept: Vec<Mark> = Vec::with_capacity(marks.len());
     for m in marks {
@@ -122,10 +139,11 @@ pub fn Annotated(props: &AnnotatedProps) -> Html {
         if m.span.start > at {
             pieces.push(html! { { &body[at as usize..m.span.start as usize] } });
         }
-        pieces.push(html! {
-            <span class={classes!("mark", m.class)} title={m.label.clone()}>
-                { &body[m.span.range()] }
-            </span>
+        let text = &body[m.span.range()];
+        pieces.push(if m.class == "hit" {
+            html! { <mark class="hit">{ text }</mark> }
+        } else {
+            html! { <span class={classes!("mark", m.class)} title={m.label.clone()}>{ text }</span> }
         });
         at = m.span.end;
     }

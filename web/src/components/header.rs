@@ -4,6 +4,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
+use crate::components::search_box::SearchBox;
 use crate::components::theme_toggle::ThemeToggle;
 
 /// `<base href>` makes a bare `#main` link point at the site root, so the
@@ -24,6 +25,10 @@ pub fn Header() -> Html {
             </Link<Route>>
             <span class="tagline">{ "Read news reports against each other" }</span>
             <span class="header-spacer"></span>
+            <SearchBox />
+            <nav aria-label="Views" class="header-nav">
+                <Link<Route> to={Route::Overview}>{ "Overview" }</Link<Route>>
+            </nav>
             <ThemeToggle />
         </header>
     }

@@ -1,8 +1,11 @@
 //! Reusable view pieces.
 
+pub mod anchor_link;
 pub mod annotated;
 pub mod entity_list;
 pub mod header;
+pub mod highlighted;
+pub mod search_box;
 pub mod share_button;
 pub mod theme_toggle;
 pub mod update_banner;

@@ -9,7 +9,7 @@ use crosscheck_core::{Article, BlockKind};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
+use crate::app::{Route, SearchParams};
 use crate::components::annotated::{article_marks, format_value, Annotated};
 use crate::components::entity_list::EntityList;
 use crate::components::share_button::ShareButton;
@@ -33,7 +33,10 @@ pub fn ArticlePage(props: &ArticleProps) -> Html {
                     <Link<Route> to={Route::Library}>{ "← Library" }</Link<Route>>
                 </nav>
                 <ArticleHeader {article} />
-                <ShareButton title={article.title.clone()} />
+                <div class="article-actions">
+                    <ShareButton title={article.title.clone()} />
+                    <CompareWith {article} />
+                </div>
                 <ArticleBody {article} />
                 <Credits {article} />
             </article>
@@ -85,7 +88,14 @@ fn ArticleHeader(props: &ArticleViewProps) -> Html {
 #[component]
 fn ArticleBody(props: &ArticleViewProps) -> Html {
     let a = props.article;
-    let marks = use_memo(a.id.clone(), |_| Rc::new(article_marks(a)));
+    // `?q=` (from a search result) marks the matching words.
+    let q = use_location()
+        .and_then(|l| l.query::<SearchParams>().ok())
+        .map(|p| p.q)
+        .unwrap_or_default();
+    let marks = use_memo((a.id.clone(), q), |(_, q)| {
+        Rc::new(article_marks(a, &crate::search::body_highlights(a, q)))
+    });
     let body: AttrValue = AttrValue::Static(a.body.as_str());
     let mut paragraph_number = 0;
     let mut dateline_shown = false;
@@ -188,20 +198,7 @@ fn Numbers(props: &ArticleViewProps) -> Html {
 /// the paragraph) and highlights it. A plain `href="#p-N"` would resolve
 /// against `<base href>` and leave the article.
 fn link_paragraph(anchor: &str) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let location = window.location();
-    let url = format!(
-        "{}{}#{anchor}",
-        location.pathname().unwrap_or_default(),
-        location.search().unwrap_or_default()
-    );
-    if let Ok(history) = window.history() {
-        history
-            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
-            .ok();
-    }
+    crate::components::anchor_link::set_fragment(&format!("#{anchor}"));
     highlight(anchor);
 }
 
@@ -234,5 +231,49 @@ fn highlight(anchor: &str) {
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_block(web_sys::ScrollLogicalPosition::Center);
         el.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
+/// "Compare with…": the other articles, most similar first.
+#[component]
+fn CompareWith(props: &ArticleViewProps) -> Html {
+    let navigator = use_navigator();
+    let a = props.article;
+    let Ok(bundle) = corpus::bundle() else {
+        return html! {};
+    };
+    let mut others: Vec<(&Article, f32)> = bundle
+        .articles
+        .iter()
+        .filter(|o| o.id != a.id)
+        .map(|o| (o, bundle.similarity(&a.id, &o.id).unwrap_or(0.0)))
+        .collect();
+    others.sort_by(|x, y| y.1.total_cmp(&x.1));
+    if others.is_empty() {
+        return html! {};
+    }
+    let id = a.id.clone();
+    let onchange = Callback::from(move |e: Event| {
+        let Some(select) = e
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(t).ok())
+        else {
+            return;
+        };
+        let other = select.value();
+        if let (false, Some(nav)) = (other.is_empty(), navigator.as_ref()) {
+            nav.push(&Route::Compare { a: id.clone(), b: other });
+        }
+    });
+    html! {
+        <label class="picker">
+            <span class="visually-hidden">{ "Compare with another article" }</span>
+            <select data-testid="compare-with" {onchange}>
+                <option value="" selected=true>{ "Compare with…" }</option>
+                { for others.iter().map(|(o, s)| html! {
+                    <option value={o.id.clone()}>{ format!("{} ({:.0}% similar)", o.title, s * 100.0) }</option>
+                }) }
+            </select>
+        </label>
     }
 }

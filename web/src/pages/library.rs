@@ -61,16 +61,44 @@ pub fn LibraryPage() -> Html {
         }
     };
     let count = bundle.articles.len();
+    // Two ticked articles can be compared; ticking a third drops the oldest.
+    let selected = use_state(Vec::<String>::new);
+    let toggle = |id: String| {
+        let selected = selected.clone();
+        Callback::from(move |_| {
+            let mut next = (*selected).clone();
+            if let Some(pos) = next.iter().position(|x| *x == id) {
+                next.remove(pos);
+            } else {
+                next.push(id.clone());
+                if next.len() > 2 {
+                    next.remove(0);
+                }
+            }
+            selected.set(next);
+        })
+    };
     html! {
         <section class="library">
             <h1>{ "Library" }</h1>
-            <p class="muted">{ format!("{count} article{}", if count == 1 { "" } else { "s" }) }</p>
+            <div class="library-bar">
+                <p class="muted">{ format!("{count} article{}. Tick two to compare them.", if count == 1 { "" } else { "s" }) }</p>
+                if let [a, b] = selected.as_slice() {
+                    <Link<Route> to={Route::Compare { a: a.clone(), b: b.clone() }} classes="button primary">
+                        <span data-testid="compare-selected">{ "Compare the two ticked" }</span>
+                    </Link<Route>>
+                }
+                <Link<Route> to={Route::Overview} classes="button">{ "Corpus overview" }</Link<Route>>
+            </div>
             if count == 0 {
                 <p>{ "The corpus is empty: add .txt or .md files to corpus/ and rebuild." }</p>
             }
             <ul class="cards">
                 { for bundle.articles.iter().map(|a| html! {
                     <li key={a.id.clone()} class="card" data-testid="article-card">
+                        <input type="checkbox" class="pick" id={format!("pick-{}", a.id)}
+                            checked={selected.contains(&a.id)} onchange={toggle(a.id.clone())}
+                            aria-label={format!("Select for comparison: {}", a.title)} />
                         <Link<Route> to={Route::Article { id: a.id.clone() }} classes="card-title">
                             { &a.title }
                         </Link<Route>>

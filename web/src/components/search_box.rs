@@ -1,0 +1,149 @@
+//! The search box on every page (`data-testid="search-input"`).
+//!
+//! The URL is the state: typing updates `?q=` on the search page (replacing
+//! the history entry while typing, so Back leaves the search rather than
+//! stepping through keystrokes), and the box follows the URL when the reader
+//! goes back or opens a link. Updates are debounced so typing never waits on
+//! rendering. `/` focuses the box from anywhere; Esc clears it.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_timers::callback::Timeout;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, KeyboardEvent};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::app::{Route, SearchParams};
+
+/// Milliseconds of quiet typing before the URL (and results) follow.
+const DEBOUNCE_MS: u32 = 90;
+
+#[component]
+pub fn SearchBox() -> Html {
+    let navigator = use_navigator();
+    let location = use_location();
+    let route = use_route::<Route>();
+    let url_query = location
+        .as_ref()
+        .and_then(|l| l.query::<SearchParams>().ok())
+        .map(|p| p.q)
+        .unwrap_or_default();
+    let on_search_page = route == Some(Route::Search);
+    let value = use_state(|| if on_search_page { url_query.clone() } else { String::new() });
+    let input_ref = use_node_ref();
+    let pending: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+
+    // Follow the URL when it changes from outside (Back, a link, a facet).
+    {
+        let value = value.clone();
+        let shown = if on_search_page { url_query.clone() } else { String::new() };
+        use_effect_with(shown, move |shown| {
+            if *value != *shown {
+                value.set(shown.clone());
+            }
+        });
+    }
+
+    // `/` focuses the box unless the reader is typing somewhere else.
+    {
+        let input_ref = input_ref.clone();
+        use_effect_with((), move |_| {
+            let listener = gloo_events::EventListener::new(&gloo_utils::document(), "keydown", move |e| {
+                let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
+                if e.key() != "/" || e.ctrl_key() || e.meta_key() || e.alt_key() {
+                    return;
+                }
+                let typing = gloo_utils::document()
+                    .active_element()
+                    .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+                    .unwrap_or(false);
+                if !typing {
+                    if let Some(input) = input_ref.cast::<HtmlInputElement>() {
+                        e.prevent_default();
+                        input.focus().ok();
+                        input.select();
+                    }
+                }
+            });
+            move || drop(listener)
+        });
+    }
+
+    let go = {
+        let navigator = navigator.clone();
+        move |q: String, replace: bool| {
+            let Some(nav) = navigator.as_ref() else { return };
+            let params = SearchParams { q };
+            let _ = if replace {
+                nav.replace_with_query(&Route::Search, &params)
+            } else {
+                nav.push_with_query(&Route::Search, &params)
+            };
+        }
+    };
+
+    let oninput = {
+        let value = value.clone();
+        let go = go.clone();
+        let pending = pending.clone();
+        Callback::from(move |e: InputEvent| {
+            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else { return };
+            let q = input.value();
+            value.set(q.clone());
+            let go = go.clone();
+            // First keystroke from another page pushes a history entry.
+            let replace = on_search_page;
+            *pending.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || go(q, replace)));
+        })
+    };
+
+    let onkeydown = {
+        let value = value.clone();
+        let go = go.clone();
+        let pending = pending.clone();
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "Escape" => {
+                pending.borrow_mut().take();
+                value.set(String::new());
+                if on_search_page {
+                    go(String::new(), true);
+                }
+            }
+            "ArrowDown" => {
+                e.prevent_default();
+                crate::pages::search::focus_result(0);
+            }
+            _ => {}
+        })
+    };
+
+    let onsubmit = {
+        let value = value.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            pending.borrow_mut().take();
+            go((*value).clone(), on_search_page);
+        })
+    };
+
+    html! {
+        <form class="search-form" role="search" {onsubmit}>
+            <label for="search-input" class="visually-hidden">{ "Search articles" }</label>
+            <input
+                id="search-input"
+                ref={input_ref}
+                type="search"
+                data-testid="search-input"
+                placeholder="Search articles  ( / )"
+                autocomplete="off"
+                spellcheck="false"
+                maxlength="2000"
+                value={(*value).clone()}
+                {oninput}
+                {onkeydown}
+            />
+        </form>
+    }
+}

@@ -1,0 +1,82 @@
+//! `/compare?q=…`: one topic across the corpus. For the query, each
+//! article's best passage, side by side, with the query's words marked, so
+//! a reader sees at once how every report covers it.
+
+use crosscheck_core::Span;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::app::{Route, SearchParams};
+use crate::components::anchor_link::AnchorLink;
+use crate::components::share_button::ShareButton;
+use crate::corpus;
+
+#[component]
+pub fn FocusPage() -> Html {
+    let q = use_location()
+        .and_then(|l| l.query::<SearchParams>().ok())
+        .map(|p| p.q)
+        .unwrap_or_default();
+    let Ok(bundle) = corpus::bundle() else {
+        return html! { <p role="alert">{ "The embedded corpus could not be read." }</p> };
+    };
+    let view = use_memo(q.clone(), |q| bundle.focus(q));
+    html! {
+        <section class="focus-page">
+            <h1>{ "One topic, every report" }</h1>
+            <div class="results-head">
+                <p class="muted">
+                    if q.trim().is_empty() {
+                        { "Type a topic in the search box, then choose “Compare passages”." }
+                    } else {
+                        { format!("The passage of each article that best covers “{q}”.") }
+                    }
+                </p>
+                <ShareButton title={format!("Crosscheck: {q} in every report")} />
+            </div>
+            if !q.trim().is_empty() && view.passages.is_empty() {
+                <p data-testid="no-results">{ "No article covers this topic." }</p>
+            }
+            <div class="focus-grid">
+                { for view.passages.iter().filter_map(|p| {
+                    let article = bundle.articles.get(p.article as usize)?;
+                    let first = article.sentences.get(p.sentences.start as usize)?;
+                    let last = article.sentences.get(p.sentences.end.saturating_sub(1) as usize)?;
+                    let span = Span { start: first.span.start, end: last.span.end };
+                    let paragraph = crate::search::paragraph_number(article, first.block as usize);
+                    Some(html! {
+                        <article class="focus-card" data-testid="focus-passage">
+                            <h2>
+                                <AnchorLink to={Route::Article { id: article.id.clone() }}
+                                    query={Some(SearchParams { q: q.clone() })}
+                                    anchor={paragraph.map(|n| format!("#p-{}", n + 1)).unwrap_or_default()}>
+                                    { &article.title }
+                                </AnchorLink>
+                            </h2>
+                            <p>{ marked(&article.body, span, &p.matches) }</p>
+                        </article>
+                    })
+                }) }
+            </div>
+            <p><Link<Route> to={Route::Overview}>{ "Corpus overview: how all the reports relate" }</Link<Route>></p>
+        </section>
+    }
+}
+
+/// `body[span]` with the `matches` inside it wrapped in `<mark>`.
+fn marked(body: &str, span: Span, matches: &[Span]) -> Html {
+    let mut out = Vec::new();
+    let mut at = span.start;
+    let mut sorted = matches.to_vec();
+    sorted.sort();
+    for m in sorted {
+        if m.start < at || m.end > span.end {
+            continue;
+        }
+        out.push(html! { { &body[at as usize..m.start as usize] } });
+        out.push(html! { <mark>{ &body[m.range()] }</mark> });
+        at = m.end;
+    }
+    out.push(html! { { &body[at as usize..span.end as usize] } });
+    html! { <>{ for out }</> }
+}

@@ -1,0 +1,275 @@
+//! `/search?q=…`: ranked results as the reader types, with highlighted
+//! passages, facet chips that narrow the query, and help when the box is
+//! empty or nothing matches. The query lives in the URL, so a results page
+//! is a link that reproduces it.
+
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::app::{Route, SearchParams};
+use crate::components::anchor_link::AnchorLink;
+use crate::components::highlighted::Highlighted;
+use crate::components::share_button::ShareButton;
+use crate::search::{self, FacetView, HitView, SearchView};
+
+/// Examples shown on the empty page; each is a link that runs it.
+const EXAMPLES: &[(&str, &str)] = &[
+    ("witkoff", "a name"),
+    ("\"five-hour meeting\"", "an exact phrase"),
+    ("talks -Berlin", "exclude a word"),
+    ("loan OR sanctions", "either word"),
+    ("person:Putin", "filter by person, place:, org:, source:, title:"),
+    ("negotations", "typos are forgiven"),
+];
+
+#[component]
+pub fn SearchPage() -> Html {
+    let location = use_location();
+    let parsed = location.as_ref().map(|l| l.query::<SearchParams>());
+    let (q, bad_url) = match parsed {
+        Some(Ok(p)) => (p.q, false),
+        Some(Err(_)) => (String::new(), true),
+        None => (String::new(), false),
+    };
+    let view = use_memo(q.clone(), |q| search::run(q));
+    html! {
+        <section class="search-page">
+            <h1 class="visually-hidden">{ "Search" }</h1>
+            if bad_url {
+                <p class="notice" role="alert">{ "The address holds a malformed query, so it was ignored." }</p>
+            }
+            if q.trim().is_empty() {
+                <SearchHelp />
+            } else {
+                <Results q={q.clone()} view={view} />
+            }
+        </section>
+    }
+}
+
+#[component]
+fn SearchHelp() -> Html {
+    html! {
+        <div class="search-help" data-testid="search-help">
+            <h2>{ "Search the articles" }</h2>
+            <p>{ "Type a few words: results appear as you type, best first. Press / anywhere to jump to the search box, ↓ to move into the results, Enter to open one, Esc to clear." }</p>
+            <ul class="examples">
+                { for EXAMPLES.iter().map(|(example, what)| html! {
+                    <li>
+                        <Link<Route, SearchParams> to={Route::Search} query={Some(SearchParams { q: (*example).to_owned() })}>
+                            <code>{ *example }</code>
+                        </Link<Route, SearchParams>>
+                        <span class="muted">{ format!(" — {what}") }</span>
+                    </li>
+                }) }
+            </ul>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ResultsProps {
+    q: String,
+    view: std::rc::Rc<SearchView>,
+}
+
+#[component]
+fn Results(props: &ResultsProps) -> Html {
+    let view = &props.view;
+    let n = view.total;
+    html! {
+        <div class="results-layout">
+            <div class="results">
+                <div class="results-head">
+                    <p class="result-count" role="status" data-testid="result-count">
+                        { match n { 0 => "No article matches".to_owned(), 1 => "1 article matches".to_owned(), n => format!("{n} articles match") } }
+                    </p>
+                    <ShareButton title={format!("Crosscheck: {}", props.q)} />
+                </div>
+                if n > 1 {
+                    <p>
+                        <Link<Route, SearchParams> to={Route::Focus} query={Some(SearchParams { q: props.q.clone() })}
+                            classes="button" >
+                            { "Compare passages side by side" }
+                        </Link<Route, SearchParams>>
+                    </p>
+                }
+                if let Some(notice) = &view.notice {
+                    <p class="notice">{ notice }</p>
+                }
+                if n == 0 {
+                    <NoResults suggestion={view.suggestion.clone()} />
+                }
+                <ol class="hits" onkeydown={Callback::from(move_focus)}>
+                    { for view.hits.iter().enumerate().map(|(rank, hit)| html! {
+                        <Hit key={hit.id.clone()} q={props.q.clone()} hit={hit.clone()} {rank} />
+                    }) }
+                </ol>
+            </div>
+            if !view.facets.is_empty() {
+                <Facets q={props.q.clone()} facets={view.facets.clone()} />
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct HitProps {
+    q: String,
+    hit: HitView,
+    rank: usize,
+}
+
+#[component]
+fn Hit(props: &HitProps) -> Html {
+    let hit = &props.hit;
+    let params = SearchParams { q: props.q.clone() };
+    let anchor = hit
+        .snippets
+        .first()
+        .and_then(|s| s.paragraph)
+        .map(|p| format!("#p-{}", p + 1))
+        .unwrap_or_default();
+    // Opening a result lands on its best passage with the terms marked.
+    html! {
+        <li class="hit" data-testid="search-result">
+            <AnchorLink to={Route::Article { id: hit.id.clone() }} query={Some(params)} anchor={anchor}
+                classes={classes!("result-link")} rank={Some(props.rank)}>
+                <Highlighted text={hit.title.clone()} ranges={hit.title_highlights.clone()} />
+            </AnchorLink>
+            <p class="hit-meta muted">
+                { format!("{} match{}", hit.matches, if hit.matches == 1 { "" } else { "es" }) }
+            </p>
+            { for hit.snippets.iter().map(|s| html! {
+                <p class="snippet">
+                    { if s.truncated_start { "… " } else { "" } }
+                    <Highlighted text={s.text.clone()} ranges={s.highlights.clone()} />
+                    { if s.truncated_end { " …" } else { "" } }
+                </p>
+            }) }
+        </li>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct NoResultsProps {
+    suggestion: Option<String>,
+}
+
+#[component]
+fn NoResults(props: &NoResultsProps) -> Html {
+    html! {
+        <div class="no-results" data-testid="no-results">
+            if let Some(s) = &props.suggestion {
+                <p>
+                    { "Did you mean " }
+                    <Link<Route, SearchParams> to={Route::Search} query={Some(SearchParams { q: s.clone() })}>
+                        <strong data-testid="did-you-mean">{ s }</strong>
+                    </Link<Route, SearchParams>>
+                    { "?" }
+                </p>
+            }
+            <p class="muted">{ "Try fewer words, another spelling, or remove a filter. Quotes search an exact phrase; a leading - excludes a word." }</p>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FacetsProps {
+    q: String,
+    facets: Vec<FacetView>,
+}
+
+/// Chips for the people, places, organisations and sources of the results;
+/// choosing one adds its filter to the query.
+#[component]
+fn Facets(props: &FacetsProps) -> Html {
+    let groups = [
+        ("person", "People"),
+        ("place", "Places"),
+        ("org", "Organisations"),
+        ("source", "Sources"),
+    ];
+    html! {
+        <aside class="facets" aria-label="Narrow the results">
+            { for groups.iter().map(|&(field, heading)| {
+                let chips: Vec<&FacetView> = props.facets.iter().filter(|f| f.field == field).collect();
+                if chips.is_empty() {
+                    return html! {};
+                }
+                html! {
+                    <section>
+                        <h3>{ heading }</h3>
+                        <ul class="chips">
+                            { for chips.into_iter().take(8).map(|f| {
+                                let filter = format!("{field}:{}", quote_value(&f.name));
+                                let active = props.q.contains(&filter);
+                                let q = if active {
+                                    props.q.replace(&filter, "").split_whitespace().collect::<Vec<_>>().join(" ")
+                                } else {
+                                    format!("{} {filter}", props.q.trim())
+                                };
+                                html! {
+                                    <li>
+                                        <Link<Route, SearchParams> to={Route::Search} query={Some(SearchParams { q })}
+                                            classes={classes!("chip", "facet", active.then_some("active"))}>
+                                            { &f.name }<span class="count">{ f.count }</span>
+                                        </Link<Route, SearchParams>>
+                                    </li>
+                                }
+                            }) }
+                        </ul>
+                    </section>
+                }
+            }) }
+        </aside>
+    }
+}
+
+/// Quotes a filter value when it has spaces (`person:"Vladimir Putin"`).
+fn quote_value(v: &str) -> String {
+    if v.contains(char::is_whitespace) {
+        format!("\"{}\"", v.replace('"', ""))
+    } else {
+        v.to_owned()
+    }
+}
+
+/// Arrow keys move between result links; Esc returns to the search box.
+fn move_focus(e: KeyboardEvent) {
+    let current = gloo_utils::document()
+        .active_element()
+        .and_then(|el| el.get_attribute("data-rank"))
+        .and_then(|r| r.parse::<usize>().ok());
+    match (e.key().as_str(), current) {
+        ("ArrowDown", Some(i)) => {
+            e.prevent_default();
+            focus_result(i + 1);
+        }
+        ("ArrowUp", Some(0)) | ("Escape", _) => {
+            e.prevent_default();
+            if let Some(input) = gloo_utils::document().get_element_by_id("search-input") {
+                if let Ok(input) = input.dyn_into::<HtmlElement>() {
+                    input.focus().ok();
+                }
+            }
+        }
+        ("ArrowUp", Some(i)) => {
+            e.prevent_default();
+            focus_result(i - 1);
+        }
+        _ => {}
+    }
+}
+
+/// Focuses the `rank`-th result link, if there is one.
+pub fn focus_result(rank: usize) {
+    let selector = format!(".result-link[data-rank=\"{rank}\"]");
+    if let Some(el) = gloo_utils::document().query_selector(&selector).ok().flatten() {
+        if let Ok(el) = el.dyn_into::<HtmlElement>() {
+            el.focus().ok();
+        }
+    }
+}

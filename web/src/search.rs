@@ -1,0 +1,158 @@
+//! The bridge between the search engine in `crosscheck-core` and the views:
+//! runs a query on the embedded index and turns the engine's results into
+//! plain view data (paragraph numbers instead of block indexes, facet
+//! fields named as in the query language).
+
+use crosscheck_core::search::{SearchOptions, SearchResults};
+use crosscheck_core::{Article, BlockKind, Span};
+
+use crate::corpus;
+
+/// Results as the search page shows them.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SearchView {
+    pub total: usize,
+    pub hits: Vec<HitView>,
+    pub facets: Vec<FacetView>,
+    /// A corrected query when nothing matched.
+    pub suggestion: Option<String>,
+    /// How the query was read, when the reader should know (unclosed quote…).
+    pub notice: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct HitView {
+    pub id: String,
+    pub title: String,
+    pub title_highlights: Vec<(usize, usize)>,
+    pub matches: u32,
+    pub snippets: Vec<SnippetView>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SnippetView {
+    pub text: String,
+    /// Char offsets into `text`.
+    pub highlights: Vec<(usize, usize)>,
+    /// Zero-based paragraph number (`#p-{n+1}`), None for a heading.
+    pub paragraph: Option<usize>,
+    pub truncated_start: bool,
+    pub truncated_end: bool,
+}
+
+/// A facet chip: `field` is the query filter (`person`, `place`, `org`, `source`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FacetView {
+    pub field: &'static str,
+    pub name: String,
+    pub count: u32,
+}
+
+/// Options for searching as the reader types: the last word is a prefix.
+fn options() -> SearchOptions {
+    SearchOptions {
+        typing: true,
+        limit: 50,
+        ..SearchOptions::default()
+    }
+}
+
+/// Runs `q` on the embedded corpus.
+pub fn run(q: &str) -> SearchView {
+    let Ok(bundle) = corpus::bundle() else {
+        return SearchView {
+            notice: Some("The embedded corpus could not be read.".into()),
+            ..SearchView::default()
+        };
+    };
+    view(&bundle.articles, bundle.search(q, &options()))
+}
+
+/// Byte spans of the article's body that match `q`, for marking terms on
+/// the article page.
+pub fn body_highlights(article: &Article, q: &str) -> Vec<Span> {
+    match corpus::bundle() {
+        Ok(bundle) if !q.trim().is_empty() => bundle.index.highlights(article, q, &options()),
+        _ => Vec::new(),
+    }
+}
+
+fn view(articles: &[Article], r: SearchResults) -> SearchView {
+    let hits = r
+        .hits
+        .into_iter()
+        .map(|h| {
+            let article = articles.get(h.doc as usize);
+            HitView {
+                snippets: h
+                    .snippets
+                    .into_iter()
+                    .map(|s| SnippetView {
+                        paragraph: article.and_then(|a| paragraph_number(a, s.block as usize)),
+                        text: s.text,
+                        highlights: to_usize(&s.highlights),
+                        truncated_start: s.truncated_start,
+                        truncated_end: s.truncated_end,
+                    })
+                    .collect(),
+                id: h.id,
+                title: h.title,
+                title_highlights: to_usize(&h.title_highlights),
+                matches: h.match_count,
+            }
+        })
+        .collect();
+    let f = &r.facets;
+    let facets = [
+        ("person", &f.people),
+        ("place", &f.places),
+        ("org", &f.organizations),
+        ("source", &f.sources),
+    ]
+    .into_iter()
+    .flat_map(|(field, list)| {
+        list.iter().map(move |c| FacetView {
+            field,
+            name: c.name.clone(),
+            count: c.count,
+        })
+    })
+    .collect();
+    let notice = r
+        .notices
+        .iter()
+        .filter(|n| !matches!(n, crosscheck_core::search::Notice::NoMatch | crosscheck_core::search::Notice::EmptyQuery))
+        .map(|n| {
+            let mut s = n.to_string();
+            if let Some(first) = s.get_mut(0..1) {
+                first.make_ascii_uppercase();
+            }
+            s + "."
+        })
+        .collect::<Vec<_>>();
+    SearchView {
+        total: r.total,
+        hits,
+        facets,
+        suggestion: r.suggestions.into_iter().next(),
+        notice: (!notice.is_empty()).then(|| notice.join(" ")),
+    }
+}
+
+fn to_usize(ranges: &[(u32, u32)]) -> Vec<(usize, usize)> {
+    ranges.iter().map(|&(a, b)| (a as usize, b as usize)).collect()
+}
+
+/// The paragraph number of block `block` (headings are not numbered).
+pub fn paragraph_number(article: &Article, block: usize) -> Option<usize> {
+    let b = article.blocks.get(block)?;
+    if b.kind != BlockKind::Paragraph {
+        return None;
+    }
+    Some(
+        article.blocks[..block]
+            .iter()
+            .filter(|b| b.kind == BlockKind::Paragraph)
+            .count(),
+    )
+}
