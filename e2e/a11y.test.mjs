@@ -18,7 +18,9 @@ after(async () => {
 
 const PAGES = {
   library: '',
+  search: 'search?q=talks',
   article: 'article/003_7eb5acbaa5df0e7d',
+  comparison: 'compare/001_9ff3adb9c3e641cd/004_018813ca5c6e4e99',
   'not-found': 'article/nope',
 };
 
@@ -28,7 +30,8 @@ for (const theme of ['light', 'dark']) {
       const { context, page, problems, cspViolations } = await openPage(browser, new URL(server.url).origin);
       await page.emulateMedia({ colorScheme: theme });
       await page.goto(server.url + path);
-      await page.locator('main h1').waitFor();
+      await page.locator('main h1').first().waitFor({ state: 'attached' });
+      await page.waitForLoadState('networkidle');
       assert.deepEqual(await axeViolations(page), []);
       assert.deepEqual(
         [...problems(), ...(await cspViolations())].filter((p) => !p.startsWith('HTTP 404')),

@@ -32,6 +32,13 @@ test('after one visit the app and its deep links work offline', async () => {
     assert.ok(await page.locator('#p-3.targeted').isVisible(), 'paragraph link is highlighted');
     await screenshot(page, 'offline-article');
 
+    await page.goto(`${server.url}search?q=witkoff`);
+    await page.getByTestId('search-result').first().waitFor();
+
+    await page.goto(`${server.url}compare/001_9ff3adb9c3e641cd/004_018813ca5c6e4e99`);
+    await page.getByTestId('compare-left').waitFor();
+    await page.getByTestId('compare-right').waitFor();
+
     await page.goto(`${server.url}no/such/page`);
     await page.getByTestId('not-found').waitFor();
     await context.close();

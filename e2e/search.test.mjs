@@ -1,0 +1,114 @@
+// Search in the browser: as-you-type results, highlights, facets, the URL
+// as state, keyboard use, and malformed input.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launchBrowser, openPage, screenshot } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('typing shows ranked, highlighted results and puts the query in the URL', async () => {
+  const { context, page, problems } = await openPage(browser, new URL(server.url).origin);
+  await page.goto(server.url);
+  const input = page.getByTestId('search-input');
+  await input.click();
+  await input.pressSequentially('witkof', { delay: 30 }); // a typo, typed
+  const results = page.getByTestId('search-result');
+  await results.first().waitFor();
+  await page.waitForURL(/\/crosscheck\/search\?q=witkof$/);
+  const marks = await results.locator('mark').allInnerTexts();
+  assert.ok(marks.some((m) => /^Witkoff$/i.test(m)), `Witkoff highlighted: ${marks}`);
+  await screenshot(page, 'search');
+
+  // The link reproduces the view.
+  const link = page.url();
+  const other = await context.newPage();
+  await other.goto(link);
+  await other.getByTestId('search-result').first().waitFor();
+  assert.equal(await other.getByTestId('search-result').count(), await results.count());
+  assert.equal(await other.getByTestId('search-input').inputValue(), 'witkof');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test('a result opens the article at its passage with the terms marked; Back returns', async () => {
+  const { context, page } = await openPage(browser, new URL(server.url).origin);
+  await page.goto(`${server.url}search?q=${encodeURIComponent('"nearly four hours"')}`);
+  const first = page.getByTestId('search-result').first();
+  await first.waitFor();
+  await first.getByRole('link').click();
+  await page.getByTestId('article-title').waitFor();
+  assert.match(page.url(), /\/article\/004_018813ca5c6e4e99\?q=.*#p-\d+$/);
+  const marked = await page.locator('.article-body mark').allInnerTexts();
+  assert.deepEqual(marked.map((m) => m.toLowerCase()), ['nearly', 'four', 'hours']);
+  assert.ok(await page.locator('.para.targeted mark').first().isVisible());
+  await page.goBack();
+  await page.getByTestId('search-result').first().waitFor();
+  assert.equal(await page.getByTestId('search-input').inputValue(), '"nearly four hours"');
+  await context.close();
+});
+
+test('facet chips narrow the results and exclusion works', async () => {
+  const { context, page } = await openPage(browser, new URL(server.url).origin);
+  await page.goto(`${server.url}search?q=talks`);
+  await page.getByTestId('search-result').first().waitFor();
+  const all = await page.getByTestId('search-result').count();
+  await page.locator('.facet', { hasText: 'Steve Witkoff' }).first().click();
+  await page.waitForURL(/person/);
+  const narrowed = await page.getByTestId('search-result').count();
+  assert.ok(narrowed >= 1 && narrowed < all, `${narrowed} of ${all}`);
+
+  await page.goto(`${server.url}search?q=${encodeURIComponent('talks -Witkoff')}`);
+  await page.getByTestId('result-count').waitFor();
+  const titles = await page.getByTestId('search-result').count();
+  assert.ok(titles < all, 'excluding Witkoff drops articles');
+  await context.close();
+});
+
+test('keyboard: / focuses search, arrows move through results, Enter opens, Esc clears', async () => {
+  const { context, page } = await openPage(browser, new URL(server.url).origin);
+  await page.goto(server.url);
+  await page.getByTestId('article-card').first().waitFor();
+  await page.keyboard.press('/');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'search-input');
+  await page.keyboard.type('putin');
+  await page.getByTestId('search-result').first().waitFor();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  const focused = await page.evaluate(() => document.activeElement?.dataset.rank);
+  assert.equal(focused, '1');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'search-input');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.getByTestId('search-input').inputValue(), '');
+  await page.getByTestId('search-help').waitFor();
+  await context.close();
+});
+
+test('malformed queries and URLs never break the page', async () => {
+  const { context, page, problems } = await openPage(browser, new URL(server.url).origin);
+  const queries = ['"unclosed', '-', '---', '😀😀', 'the of and', 'a'.repeat(10000), '\u0001\u0002', 'OR OR', 'person:'];
+  for (const q of queries) {
+    await page.goto(`${server.url}search?q=${encodeURIComponent(q)}`);
+    await page.locator('main').waitFor();
+    const text = await page.locator('main').innerText();
+    assert.ok(text.trim().length > 0, `page not blank for ${JSON.stringify(q.slice(0, 20))}`);
+  }
+  await page.goto(`${server.url}search?q=%E0%A4%A`);
+  await page.locator('main').waitFor();
+  assert.ok((await page.locator('main').innerText()).trim().length > 0);
+  await page.goto(`${server.url}search?q=zzqqxx`);
+  await page.getByTestId('no-results').waitFor();
+  assert.deepEqual(problems().filter((p) => !p.startsWith('HTTP 404')), []);
+  await context.close();
+});
