@@ -5,7 +5,7 @@
 
 use std::time::Duration;
 
-use crosscheck_web::app::Shell;
+use crosscheck_web::app::{SearchParams, Shell};
 use wasm_bindgen_test::*;
 use web_sys::Element;
 use yew::prelude::*;
@@ -17,17 +17,28 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[derive(Properties, PartialEq)]
 struct AtProps {
     path: AttrValue,
+    #[prop_or_default]
+    q: Option<String>,
 }
 
-/// The app shell with its location set to `path`.
+/// The app shell with its location set to `path` (and `?q=`).
 #[component]
 fn At(props: &AtProps) -> Html {
     let history = AnyHistory::from(MemoryHistory::new());
-    history.push(props.path.as_str());
+    match &props.q {
+        Some(q) => history
+            .push_with_query(props.path.as_str(), SearchParams { q: q.clone() })
+            .unwrap(),
+        None => history.push(props.path.as_str()),
+    }
     html! { <Router {history}><Shell /></Router> }
 }
 
 async fn render_at(path: &str) -> Element {
+    render(AtProps { path: path.to_owned().into(), q: None }).await
+}
+
+async fn render(props: AtProps) -> Element {
     let document = gloo_document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
@@ -110,4 +121,29 @@ async fn article_page_shows_the_parsed_structure() {
     assert!(text(&root, "[data-testid=sources]").contains("Al Jazeera"));
     assert!(text(&root, "[data-testid=debris]").contains("Leave a Comment"));
     assert!(!text(&root, ".article-body").contains("Leave a Comment"));
+}
+
+#[wasm_bindgen_test]
+async fn search_page_ranks_and_highlights() {
+    let root = render(AtProps { path: "/search".into(), q: Some("witkof".into()) }).await;
+    assert!(count(&root, "[data-testid=search-result]") >= 1);
+    let marks = root.query_selector_all("[data-testid=search-result] mark").unwrap();
+    let mut texts = Vec::new();
+    for i in 0..marks.length() {
+        texts.push(marks.item(i).unwrap().text_content().unwrap_or_default().to_lowercase());
+    }
+    assert!(texts.iter().any(|t| t == "witkoff"), "{texts:?}");
+    let root = render(AtProps { path: "/search".into(), q: Some("\"unclosed -".into()) }).await;
+    assert_eq!(count(&root, "[data-testid=not-found]"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn comparison_shows_two_aligned_columns_and_disagreements() {
+    let root = render_at("/compare/001_9ff3adb9c3e641cd/004_018813ca5c6e4e99").await;
+    let left = count(&root, "[data-testid=compare-left] .cell");
+    assert!(left > 0);
+    assert_eq!(left, count(&root, "[data-testid=compare-right] .cell"));
+    assert!(text(&root, "[data-testid=disagreements]").contains("four hours"));
+    let root = render_at("/compare/001_9ff3adb9c3e641cd/bad%20id").await;
+    assert_eq!(count(&root, "[data-testid=not-found]"), 1);
 }
