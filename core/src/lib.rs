@@ -9,7 +9,8 @@
 //! - [`parse`]: text to the layout of an [`Article`] (front matter, title,
 //!   dateline, headings, paragraphs, sentences, sources, byline, debris).
 //! - [`extract`]: entities, quotes and quantities, consistent across a corpus.
-//! - [`bundle`]: the compact serialized corpus for the app.
+//! - [`search`]: the search index (built at build time) and the query engine.
+//! - [`bundle`]: the compact serialized corpus and its index, for the app.
 //! - [`id`]: stable, URL-safe article ids.
 
 pub mod article;
@@ -18,6 +19,7 @@ pub mod decode;
 pub mod extract;
 pub mod id;
 pub mod parse;
+pub mod search;
 pub mod text;
 
 pub use article::{
@@ -27,3 +29,4 @@ pub use article::{
 pub use bundle::{Bundle, BundleError};
 pub use decode::{decode, DecodeError};
 pub use parse::{parse_article, parse_corpus, ParseError};
+pub use search::{SearchHit, SearchIndex, SearchOptions, SearchResults};

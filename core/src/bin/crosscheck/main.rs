@@ -3,6 +3,8 @@
 //!
 //! ```text
 //! crosscheck parse PATH... [--json]
+//! crosscheck search QUERY... [--corpus DIR] [--limit N] [--json] [--explain] [--typing]
+//! crosscheck search --queries FILE [--corpus DIR] [--limit N] [--json]
 //! ```
 //!
 //! Each subcommand lives in its own module and gets its arguments after the
@@ -11,6 +13,7 @@
 mod input;
 mod json;
 mod parse;
+mod search;
 
 use std::process::ExitCode;
 
@@ -20,6 +23,10 @@ usage: crosscheck <command> [options]
 commands:
   parse PATH... [--json]   parse article files or folders (.txt, .md, recursively)
                            and print a summary, or a JSON array with --json
+  search QUERY... [--corpus DIR] [--limit N] [--json] [--explain] [--typing]
+                           search the articles in DIR (default corpus/)
+  search --queries FILE [--corpus DIR] [--limit N] [--json]
+                           one query per line in, one result (JSON line) per query out
 
 options:
   -h, --help               show this help
@@ -34,6 +41,7 @@ fn main() -> ExitCode {
     let rest: Vec<std::ffi::OsString> = args.collect();
     let result = match command.to_str() {
         Some("parse") => parse::run(rest),
+        Some("search") => search::run(rest),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
