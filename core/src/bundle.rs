@@ -11,17 +11,22 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
+use crate::compare::CorpusComparison;
 use crate::parse::{parse_corpus, ParseError};
 
 const MAGIC: &[u8; 4] = b"XCK1";
 /// Bumped whenever the serialized shape of [`Bundle`] changes.
-pub const FORMAT_VERSION: u16 = 2;
+pub const FORMAT_VERSION: u16 = 3;
 
 /// The embedded corpus.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Bundle {
     /// Articles sorted by file name.
     pub articles: Vec<Article>,
+    /// The corpus-wide comparison (similarity matrix, unique coverage,
+    /// feature statistics), aligned with `articles`; computed here at build
+    /// time because it is quadratic in the corpus.
+    pub comparison: CorpusComparison,
 }
 
 /// Why a bundle could not be decoded.
@@ -66,7 +71,11 @@ impl Bundle {
             }
         }
         if errors.is_empty() {
-            Ok(Bundle { articles })
+            let comparison = CorpusComparison::build(&articles);
+            Ok(Bundle {
+                articles,
+                comparison,
+            })
         } else {
             Err(errors)
         }

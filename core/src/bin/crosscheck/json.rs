@@ -5,10 +5,10 @@ use crosscheck_core::{Article, Span};
 use serde_json::{json, Value};
 
 /// Byte offset → char offset for one string.
-struct CharOffsets(Vec<u32>);
+pub struct CharOffsets(Vec<u32>);
 
 impl CharOffsets {
-    fn new(s: &str) -> CharOffsets {
+    pub fn new(s: &str) -> CharOffsets {
         let mut map = vec![0u32; s.len() + 1];
         let mut chars = 0u32;
         let mut last = 0;
@@ -25,7 +25,7 @@ impl CharOffsets {
         CharOffsets(map)
     }
 
-    fn span(&self, span: Span) -> (u32, u32) {
+    pub fn span(&self, span: Span) -> (u32, u32) {
         (self.0[span.start as usize], self.0[span.end as usize])
     }
 }

@@ -3,14 +3,19 @@
 //!
 //! ```text
 //! crosscheck parse PATH... [--json]
+//! crosscheck compare ID_A ID_B [--corpus DIR] [--json]
+//! crosscheck similarity [--corpus DIR] [--json]
 //! ```
 //!
 //! Each subcommand lives in its own module and gets its arguments after the
 //! subcommand name; add `search`, `compare` or `similarity` the same way.
 
+mod compare;
+mod corpus;
 mod input;
 mod json;
 mod parse;
+mod similarity;
 
 use std::process::ExitCode;
 
@@ -20,6 +25,11 @@ usage: crosscheck <command> [options]
 commands:
   parse PATH... [--json]   parse article files or folders (.txt, .md, recursively)
                            and print a summary, or a JSON array with --json
+  compare ID_A ID_B [--corpus DIR] [--json]
+                           compare two articles of a corpus (default ./corpus):
+                           aligned sentences, entities, quotes, disagreements
+  similarity [--corpus DIR] [--json]
+                           the corpus similarity matrix and unique coverage
 
 options:
   -h, --help               show this help
@@ -34,6 +44,8 @@ fn main() -> ExitCode {
     let rest: Vec<std::ffi::OsString> = args.collect();
     let result = match command.to_str() {
         Some("parse") => parse::run(rest),
+        Some("compare") => compare::run(rest),
+        Some("similarity") => similarity::run(rest),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
