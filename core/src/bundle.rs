@@ -13,16 +13,19 @@ use serde::{Deserialize, Serialize};
 use crate::article::Article;
 use crate::compare::CorpusComparison;
 use crate::parse::{parse_corpus, ParseError};
+use crate::search::{SearchIndex, SearchOptions, SearchResults};
 
 const MAGIC: &[u8; 4] = b"XCK1";
 /// Bumped whenever the serialized shape of [`Bundle`] changes.
-pub const FORMAT_VERSION: u16 = 3;
+pub const FORMAT_VERSION: u16 = 4;
 
 /// The embedded corpus.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Bundle {
     /// Articles sorted by file name.
     pub articles: Vec<Article>,
+    /// The search index of `articles`: document `i` is `articles[i]`.
+    pub index: SearchIndex,
     /// The corpus-wide comparison (similarity matrix, unique coverage,
     /// feature statistics), aligned with `articles`; computed here at build
     /// time because it is quadratic in the corpus.
@@ -71,9 +74,11 @@ impl Bundle {
             }
         }
         if errors.is_empty() {
+            let index = SearchIndex::build(&articles);
             let comparison = CorpusComparison::build(&articles);
             Ok(Bundle {
                 articles,
+                index,
                 comparison,
             })
         } else {
@@ -110,6 +115,29 @@ impl Bundle {
     pub fn article(&self, id: &str) -> Option<&Article> {
         self.articles.iter().find(|a| a.id == id)
     }
+
+    /// Searches the articles (see [`SearchIndex::search`]).
+    pub fn search(&self, query: &str, options: &SearchOptions) -> SearchResults {
+        self.index.search(&self.articles, query, options)
+    }
+
+    /// Adds an article (replacing one with the same id) and indexes it: for
+    /// articles imported in the browser.
+    pub fn add_article(&mut self, article: Article) {
+        self.remove_article(&article.id);
+        self.index.add(&article);
+        self.articles.push(article);
+    }
+
+    /// Removes an article and its postings; false when there is none.
+    pub fn remove_article(&mut self, id: &str) -> bool {
+        let Some(i) = self.articles.iter().position(|a| a.id == id) else {
+            return false;
+        };
+        self.articles.remove(i);
+        self.index.remove(id);
+        true
+    }
 }
 
 #[cfg(test)]
@@ -130,6 +158,23 @@ mod tests {
         let back = Bundle::from_bytes(&bundle.to_bytes()).unwrap();
         assert_eq!(back, bundle);
         assert_eq!(back.article("b").unwrap().title, "Second");
+        // The decoded index searches without re-indexing.
+        let r = back.search("second", &SearchOptions::default());
+        assert_eq!(r.hits[0].id, "b");
+    }
+
+    #[test]
+    fn importing_then_removing_restores_the_bundle() {
+        let bundle = Bundle::build(files()).unwrap();
+        let extra = Bundle::build(vec![("c.txt".into(), b"Third\nBody three.".to_vec())])
+            .unwrap()
+            .articles
+            .remove(0);
+        let mut grown = bundle.clone();
+        grown.add_article(extra);
+        assert_eq!(grown.search("three", &SearchOptions::default()).total, 1);
+        assert!(grown.remove_article("c"));
+        assert_eq!(grown, bundle);
     }
 
     #[test]

@@ -13,6 +13,8 @@
 //!   words, entities, quotes, disagreements on numbers, similarity, the
 //!   corpus matrix and unique coverage, query-focused passages.
 //! - [`bundle`]: the compact serialized corpus for the app.
+//! - [`search`]: the search index (built at build time) and the query engine.
+//! - [`bundle`]: the compact serialized corpus and its index, for the app.
 //! - [`id`]: stable, URL-safe article ids.
 
 pub mod article;
@@ -22,6 +24,7 @@ pub mod decode;
 pub mod extract;
 pub mod id;
 pub mod parse;
+pub mod search;
 pub mod text;
 
 pub use article::{
@@ -32,3 +35,4 @@ pub use bundle::{Bundle, BundleError};
 pub use compare::{compare, Comparison, CorpusComparison, TermStats};
 pub use decode::{decode, DecodeError};
 pub use parse::{parse_article, parse_corpus, ParseError};
+pub use search::{SearchHit, SearchIndex, SearchOptions, SearchResults};

@@ -234,3 +234,126 @@ fn similarity_json_is_a_symmetric_matrix() {
     }
     assert_eq!(v["unique_coverage"].as_array().unwrap().len(), 5);
 }
+
+/// Runs `crosscheck search ARGS...` and returns stdout, asserting success.
+fn search_ok(args: &[&str]) -> String {
+    let out = crosscheck().arg("search").args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn search_json_has_ids_titles_scores_and_exact_highlights() {
+    let corpus = corpus();
+    let corpus = corpus.to_str().unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(&search_ok(&["witkof", "--corpus", corpus, "--json"])).unwrap();
+    assert_eq!(v["query"], "witkof");
+    assert_eq!(v["total"], 2);
+    assert!(v["facets"]["people"].as_array().is_some());
+    let hits = v["hits"].as_array().unwrap();
+    assert_eq!(hits.len(), 2);
+    // Ids are those of `crosscheck parse`.
+    let parsed: serde_json::Value = serde_json::from_slice(
+        &crosscheck()
+            .args(["parse", corpus, "--json"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let parse_ids: Vec<&str> = parsed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    for h in hits {
+        assert!(parse_ids.contains(&h["id"].as_str().unwrap()));
+        assert!(h["title"].is_string() && h["score"].as_f64().unwrap() > 0.0);
+        let s = &h["snippets"][0];
+        let text: Vec<char> = s["text"].as_str().unwrap().chars().collect();
+        for hl in s["highlights"].as_array().unwrap() {
+            let (a, z) = (
+                hl[0].as_u64().unwrap() as usize,
+                hl[1].as_u64().unwrap() as usize,
+            );
+            assert_eq!(text[a..z].iter().collect::<String>(), "Witkoff");
+        }
+    }
+}
+
+#[test]
+fn search_batch_answers_each_line_in_order() {
+    let dir = std::env::temp_dir().join(format!("crosscheck-search-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let queries = dir.join("queries.txt");
+    std::fs::write(
+        &queries,
+        "witkoff\n\n\"nearly four hours\r\nperson:putin -witkoff\n",
+    )
+    .unwrap();
+    let out = search_ok(&[
+        "--corpus",
+        corpus().to_str().unwrap(),
+        "--queries",
+        queries.to_str().unwrap(),
+        "--json",
+        "--limit",
+        "1",
+    ]);
+    std::fs::remove_dir_all(&dir).ok();
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let asked: Vec<&str> = lines.iter().map(|v| v["query"].as_str().unwrap()).collect();
+    assert_eq!(
+        asked,
+        [
+            "witkoff",
+            "",
+            "\"nearly four hours",
+            "person:putin -witkoff"
+        ]
+    );
+    assert_eq!(lines[0]["hits"].as_array().unwrap().len(), 1);
+    assert_eq!(lines[0]["total"], 2);
+    assert_eq!(lines[1]["total"], 0);
+    assert!(!lines[1]["notices"].as_array().unwrap().is_empty());
+    assert_eq!(lines[2]["total"], 1);
+}
+
+#[test]
+fn search_defaults_to_the_corpus_folder_and_prints_a_summary() {
+    let out = crosscheck()
+        .current_dir(corpus().join(".."))
+        .args(["search", "kremlin", "talks"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("results for \"kremlin talks\""), "{text}");
+    assert!(text.contains("**Kremlin**"), "{text}");
+}
+
+#[test]
+fn search_usage_errors_exit_2() {
+    for args in [
+        &["search"][..],
+        &["search", "x", "--limit", "many"],
+        &["search", "x", "--queries", "f"],
+    ] {
+        let out = crosscheck().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+    }
+    let out = crosscheck()
+        .args(["search", "x", "--corpus", "/no/such/dir"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}

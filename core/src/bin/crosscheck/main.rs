@@ -5,6 +5,8 @@
 //! crosscheck parse PATH... [--json]
 //! crosscheck compare ID_A ID_B [--corpus DIR] [--json]
 //! crosscheck similarity [--corpus DIR] [--json]
+//! crosscheck search QUERY... [--corpus DIR] [--limit N] [--json] [--explain] [--typing]
+//! crosscheck search --queries FILE [--corpus DIR] [--limit N] [--json]
 //! ```
 //!
 //! Each subcommand lives in its own module and gets its arguments after the
@@ -15,6 +17,7 @@ mod corpus;
 mod input;
 mod json;
 mod parse;
+mod search;
 mod similarity;
 
 use std::process::ExitCode;
@@ -30,6 +33,10 @@ commands:
                            aligned sentences, entities, quotes, disagreements
   similarity [--corpus DIR] [--json]
                            the corpus similarity matrix and unique coverage
+  search QUERY... [--corpus DIR] [--limit N] [--json] [--explain] [--typing]
+                           search the articles in DIR (default corpus/)
+  search --queries FILE [--corpus DIR] [--limit N] [--json]
+                           one query per line in, one result (JSON line) per query out
 
 options:
   -h, --help               show this help
@@ -46,6 +53,7 @@ fn main() -> ExitCode {
         Some("parse") => parse::run(rest),
         Some("compare") => compare::run(rest),
         Some("similarity") => similarity::run(rest),
+        Some("search") => search::run(rest),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;

@@ -1,0 +1,189 @@
+//! Search speed and index size on the BBC news collection (2,225 articles).
+//!
+//! Run with `cargo bench -p crosscheck-core --bench search`. Measures:
+//! - building the index from parsed articles (target: under 1 s);
+//! - whole searches (ranking, snippets, facets) for 1–3 word queries, and
+//!   their 95th percentile latency (target: under 1 ms);
+//! - as-you-type searches, one per keystroke, with prefixes and typos, and
+//!   their 95th percentile (target: under 2 ms);
+//! - the serialized index against the raw text (target: at most 60%).
+//!
+//! The collection is read from `../shared/datasets/bbc` (or `CROSSCHECK_BBC`);
+//! when it is absent the benchmark prints a message and measures nothing.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use crosscheck_core::{parse_corpus, Article, SearchIndex, SearchOptions};
+
+fn bbc_files() -> Option<Vec<(String, Vec<u8>)>> {
+    let root = std::env::var_os("CROSSCHECK_BBC")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/datasets/bbc"));
+    let mut files = Vec::new();
+    for topic in ["business", "entertainment", "politics", "sport", "tech"] {
+        let dir = root.join(topic);
+        let mut names: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .ok()?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        names.sort();
+        for p in names {
+            let bytes = std::fs::read(&p).ok()?;
+            files.push((
+                format!("{topic}/{}", p.file_name()?.to_string_lossy()),
+                bytes,
+            ));
+        }
+    }
+    Some(files)
+}
+
+/// 1–3 word queries: words of BBC headlines, as a reader would type them.
+const QUERIES: &[&str] = &[
+    "economy",
+    "oil prices",
+    "yukos",
+    "mobile phone",
+    "blair election",
+    "champions league",
+    "oscar nominations",
+    "broadband",
+    "interest rates rise",
+    "iraq",
+    "tory tax plans",
+    "england rugby",
+    "video games",
+    "music downloads",
+    "chelsea",
+    "film box office",
+    "microsoft",
+    "security software virus",
+    "brown budget",
+    "\"prime minister\"",
+    "dollar",
+    "apple ipod",
+    "australian open",
+    "jobs -sport",
+    "person:blair",
+];
+
+/// Words typed letter by letter, some with typos.
+const TYPED: &[&str] = &[
+    "economy growth",
+    "electon",
+    "champions leage",
+    "tony blair",
+    "goverment plans",
+    "broadbnad",
+    "interest rates",
+    "microsfot",
+    "oscar nominations",
+    "footbal",
+];
+
+fn percentile(mut samples: Vec<Duration>, p: f64) -> Duration {
+    samples.sort();
+    let i = ((samples.len() as f64 * p).ceil() as usize).clamp(1, samples.len()) - 1;
+    samples[i]
+}
+
+fn time_searches(
+    index: &SearchIndex,
+    articles: &[Article],
+    queries: &[(String, bool)],
+) -> Duration {
+    let mut samples = Vec::new();
+    for _ in 0..20 {
+        for (q, typing) in queries {
+            let opts = SearchOptions {
+                typing: *typing,
+                ..SearchOptions::default()
+            };
+            let t = Instant::now();
+            let r = index.search(articles, q, &opts);
+            samples.push(t.elapsed());
+            std::hint::black_box(r);
+        }
+    }
+    percentile(samples, 0.95)
+}
+
+fn keystrokes() -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    for q in TYPED {
+        let chars: Vec<char> = q.chars().collect();
+        for n in 2..=chars.len() {
+            let prefix: String = chars[..n].iter().collect();
+            if !prefix.ends_with(' ') {
+                out.push((prefix, true));
+            }
+        }
+    }
+    out
+}
+
+fn search_bbc(c: &mut Criterion) {
+    let Some(files) = bbc_files() else {
+        eprintln!(
+            "skipping the search benchmark: the BBC collection was not found (set CROSSCHECK_BBC)"
+        );
+        return;
+    };
+    let raw: usize = files.iter().map(|(_, b)| b.len()).sum();
+    let articles: Vec<Article> = parse_corpus(&files)
+        .into_iter()
+        .collect::<Result<_, _>>()
+        .expect("the BBC collection parses");
+    let index = SearchIndex::build(&articles);
+
+    let size = index.serialized_size();
+    println!(
+        "index: {} articles, {} terms; serialized {} bytes = {:.1}% of the {} bytes of raw text",
+        index.len(),
+        index.term_count(),
+        size,
+        100.0 * size as f64 / raw as f64,
+        raw
+    );
+    let plain: Vec<(String, bool)> = QUERIES.iter().map(|q| (q.to_string(), false)).collect();
+    println!(
+        "p95 query latency, {} queries of 1-3 words x 20: {:?}",
+        plain.len(),
+        time_searches(&index, &articles, &plain)
+    );
+    let typed = keystrokes();
+    println!(
+        "p95 per keystroke, {} as-you-type prefixes x 20: {:?}",
+        typed.len(),
+        time_searches(&index, &articles, &typed)
+    );
+
+    let mut group = c.benchmark_group("search");
+    group.sample_size(10);
+    group.bench_function(format!("build_index_bbc_{}", articles.len()), |b| {
+        b.iter(|| SearchIndex::build(&articles))
+    });
+    group.sample_size(50);
+    group.bench_function("query_two_words", |b| {
+        let opts = SearchOptions::default();
+        b.iter(|| index.search(&articles, "oil prices", &opts))
+    });
+    group.bench_function("keystroke_typo_prefix", |b| {
+        let opts = SearchOptions {
+            typing: true,
+            ..SearchOptions::default()
+        };
+        b.iter(|| index.search(&articles, "champions leag", &opts))
+    });
+    group.bench_function("decode_index", |b| {
+        let bytes = postcard::to_allocvec(&index).unwrap();
+        b.iter(|| postcard::from_bytes::<SearchIndex>(&bytes).unwrap())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, search_bbc);
+criterion_main!(benches);

@@ -1,0 +1,356 @@
+//! Full-text search over a corpus of articles: built at build time, shipped
+//! in the [`crate::Bundle`], queried in the browser as the user types.
+//!
+//! The pipeline, one module per stage:
+//!
+//! ```text
+//! Article ─ analyze ─▶ index (postings, vocabulary FST)      build time
+//! "query" ─ query ─▶ plan (+ fuzzy expansions) ─▶ score ─▶ snippet, facets
+//! ```
+//!
+//! - [`analyze`]: words, folding, stems, stop words — shared by every stage.
+//! - [`postings`]: the compact varint byte form of posting lists.
+//! - [`index`]: [`SearchIndex`]: per-field postings with positions, the
+//!   vocabulary as an FST, incremental add and remove, serialization.
+//! - [`query`]: the query language and its parser (never fails).
+//! - [`fuzzy`]: exact, stemmed, prefix and typo expansions of a word, and
+//!   did-you-mean.
+//! - `plan`: clauses → groups of matchers with fields and roles.
+//! - [`score`]: BM25F with [`RankingWeights`], coverage, proximity, explain.
+//! - [`snippet`]: best passages with exact highlights.
+//! - [`facets`]: people, places, organisations and sources over the results.
+//!
+//! ```
+//! use crosscheck_core::{Bundle, search::SearchOptions};
+//! let bundle = Bundle::build(vec![
+//!     ("a.txt".into(), b"Envoys meet\nSteve Witkoff met officials in Kyiv.".to_vec()),
+//! ]).unwrap();
+//! let results = bundle.search("witkof kýiv", &SearchOptions::default());
+//! assert_eq!(results.total, 1);
+//! assert_eq!(results.hits[0].snippets[0].highlights, [(6, 13), (31, 35)]);
+//! ```
+
+pub mod analyze;
+pub mod facets;
+pub mod fuzzy;
+pub mod index;
+mod plan;
+pub mod postings;
+pub mod query;
+pub mod score;
+pub mod snippet;
+
+use std::fmt;
+
+use serde::Serialize;
+
+pub use facets::{FacetCount, Facets};
+pub use fuzzy::MatchKind;
+pub use index::{FacetKind, Field, SearchIndex};
+pub use query::{parse, Query};
+pub use score::{ClauseScore, Explanation, FieldWeight, RankingWeights, TermMatch};
+pub use snippet::Snippet;
+
+use crate::article::{Article, Span};
+use query::{ClauseKind, Term};
+use snippet::Highlighter;
+
+/// How to run a search.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchOptions {
+    /// Hits to return (after `offset`).
+    pub limit: usize,
+    pub offset: usize,
+    /// The user is still typing: a last word not followed by a space also
+    /// matches as a prefix (from 2 characters).
+    pub typing: bool,
+    /// Passages per hit.
+    pub snippets: usize,
+    /// Words per passage.
+    pub snippet_words: usize,
+    /// Names per facet kind.
+    pub facet_limit: usize,
+    /// Attach an [`Explanation`] of its score to each hit.
+    pub explain: bool,
+    pub weights: RankingWeights,
+}
+
+impl Default for SearchOptions {
+    fn default() -> SearchOptions {
+        SearchOptions {
+            limit: 10,
+            offset: 0,
+            typing: false,
+            snippets: 2,
+            snippet_words: 30,
+            facet_limit: 10,
+            explain: false,
+            weights: RankingWeights::default(),
+        }
+    }
+}
+
+/// Something the user should know about how the query was read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "notice", content = "words", rename_all = "snake_case")]
+pub enum Notice {
+    /// Nothing to search for.
+    EmptyQuery,
+    /// The query was longer than the parser reads.
+    Truncated,
+    /// A quote was not closed; the phrase ran to the end.
+    UnclosedQuote,
+    /// Clauses with nothing searchable in them (emoji, punctuation).
+    Unsearchable(Vec<String>),
+    /// Common words left out of ranking.
+    StopWordsIgnored(Vec<String>),
+    /// Nothing matched.
+    NoMatch,
+}
+
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Notice::EmptyQuery => f.write_str("nothing to search for"),
+            Notice::Truncated => write!(
+                f,
+                "the query is too long; only its first {} characters and {} clauses were used",
+                query::MAX_QUERY_CHARS,
+                query::MAX_CLAUSES
+            ),
+            Notice::UnclosedQuote => {
+                f.write_str("a quote was not closed; the phrase runs to the end")
+            }
+            Notice::Unsearchable(w) => write!(f, "nothing searchable in: {}", w.join(" ")),
+            Notice::StopWordsIgnored(w) => write!(f, "common words ignored: {}", w.join(" ")),
+            Notice::NoMatch => f.write_str("no article matches"),
+        }
+    }
+}
+
+/// One matching article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchHit {
+    /// Index of the article in the corpus (and in the index).
+    pub doc: u32,
+    pub id: String,
+    pub title: String,
+    pub score: f32,
+    /// Has every ranked word of the query.
+    pub complete: bool,
+    /// Occurrences of matched terms in title, headings and body.
+    pub match_count: u32,
+    /// Matched words in `title`, as char offsets.
+    pub title_highlights: Vec<(u32, u32)>,
+    /// Best passages, best first.
+    pub snippets: Vec<Snippet>,
+    pub explanation: Option<Explanation>,
+}
+
+/// The answer to a query.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchResults {
+    pub query: String,
+    /// Matching articles in all (hits holds one page of them).
+    pub total: usize,
+    pub hits: Vec<SearchHit>,
+    pub facets: Facets,
+    /// "Did you mean": the query with unknown words replaced by likely ones.
+    pub suggestions: Vec<String>,
+    pub notices: Vec<Notice>,
+}
+
+impl SearchIndex {
+    /// Runs a query. `articles` are the indexed articles in index order (the
+    /// bundle's); they supply titles and passages. Never panics, whatever
+    /// the query.
+    pub fn search(
+        &self,
+        articles: &[Article],
+        query: &str,
+        options: &SearchOptions,
+    ) -> SearchResults {
+        let parsed = query::parse(query);
+        let plan = plan::plan(self, &parsed, options.typing);
+        let mut notices = plan.notices.clone();
+        if parsed.unclosed_quote {
+            notices.push(Notice::UnclosedQuote);
+        }
+        let mut results = SearchResults {
+            query: query.to_string(),
+            total: 0,
+            hits: Vec::new(),
+            facets: Facets::default(),
+            suggestions: suggestions(&parsed, &plan.corrections),
+            notices,
+        };
+        if plan.groups.is_empty() {
+            if !results
+                .notices
+                .iter()
+                .any(|n| matches!(n, Notice::Unsearchable(_)))
+            {
+                results.notices.push(Notice::EmptyQuery);
+            }
+            return results;
+        }
+        let ev = score::evaluate(self, &plan, &options.weights);
+        results.total = ev.ranked.len();
+        if results.total == 0 {
+            results.notices.push(Notice::NoMatch);
+            return results;
+        }
+        results.facets = Facets::count(self, ev.ranked.iter().map(|s| s.doc), options.facet_limit);
+        let h = Highlighter::new(&plan);
+        for s in ev.ranked.iter().skip(options.offset).take(options.limit) {
+            let id = self.docs[s.doc as usize].id.clone();
+            let article = articles
+                .get(s.doc as usize)
+                .filter(|a| a.id == id)
+                .or_else(|| articles.iter().find(|a| a.id == id));
+            results.hits.push(SearchHit {
+                doc: s.doc,
+                title: article.map(|a| a.title.clone()).unwrap_or_default(),
+                title_highlights: article.map(|a| h.chars(&a.title)).unwrap_or_default(),
+                snippets: article
+                    .map(|a| snippet::snippets(a, &h, options.snippets, options.snippet_words))
+                    .unwrap_or_default(),
+                id,
+                score: s.score,
+                complete: s.complete,
+                match_count: ev.match_count(s.doc),
+                explanation: options.explain.then(|| ev.explain(s.doc)),
+            });
+        }
+        results
+    }
+
+    /// Where the query's terms are in an article's body (byte spans), for
+    /// highlighting the whole article when it is opened from a result.
+    pub fn highlights(&self, article: &Article, query: &str, options: &SearchOptions) -> Vec<Span> {
+        let parsed = query::parse(query);
+        let plan = plan::plan(self, &parsed, options.typing);
+        Highlighter::new(&plan).body(article)
+    }
+}
+
+/// The query with each word that matched nothing replaced by its
+/// did-you-mean term; empty when there is nothing to suggest.
+fn suggestions(parsed: &Query, corrections: &[(String, String)]) -> Vec<String> {
+    if corrections.is_empty() {
+        return Vec::new();
+    }
+    let fix = |t: &Term| -> Term {
+        match t {
+            Term::Word(w) => {
+                let terms = analyze::query_terms(w);
+                match corrections
+                    .iter()
+                    .find(|(from, _)| terms == [from.as_str()])
+                {
+                    Some((_, to)) => Term::Word(to.clone()),
+                    None => t.clone(),
+                }
+            }
+            Term::Phrase(_) => t.clone(),
+        }
+    };
+    let clauses: Vec<String> = parsed
+        .clauses
+        .iter()
+        .map(|c| {
+            let mut c = c.clone();
+            c.kind = match &c.kind {
+                ClauseKind::Term(t) => ClauseKind::Term(fix(t)),
+                ClauseKind::Filter(f, t) => ClauseKind::Filter(*f, fix(t)),
+                ClauseKind::AnyOf(ts) => ClauseKind::AnyOf(ts.iter().map(fix).collect()),
+            };
+            c.to_string()
+        })
+        .collect();
+    vec![clauses.join(" ")]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::index::tests::articles;
+
+    fn corpus() -> (Vec<Article>, SearchIndex) {
+        let a = articles(&[
+            "Envoys meet Putin\nPresident Vladimir Putin met Steve Witkoff in Moscow for nearly four hours.",
+            "Kyiv responds\nOfficials in Kýiv said the five-hour meeting changed nothing.\nSources: RT | Al Jazeera",
+            "Loan agreed\nThe EU agreed a €90 billion loan in 2022.",
+        ]);
+        let i = SearchIndex::build(&a);
+        (a, i)
+    }
+
+    fn ids(r: &SearchResults) -> Vec<u32> {
+        r.hits.iter().map(|h| h.doc).collect()
+    }
+
+    fn run(q: &str) -> SearchResults {
+        let (a, i) = corpus();
+        i.search(&a, q, &SearchOptions::default())
+    }
+
+    #[test]
+    fn typical_queries() {
+        assert_eq!(ids(&run("witkoff")), [0]);
+        assert_eq!(ids(&run("Witkopf")), [0]);
+        assert_eq!(ids(&run("kyiv")), [1]);
+        assert_eq!(ids(&run("€90")), [2]);
+        assert_eq!(ids(&run("2022 loan")), [2]);
+        assert_eq!(ids(&run("\"five-hour meeting\"")), [1]);
+        assert_eq!(ids(&run("fivehour")), [1]);
+        // The part of `five-hour` exactly, `hours` by its stem.
+        assert_eq!(ids(&run("hour")), [1, 0]);
+        assert_eq!(ids(&run("source:\"al jazeera\"")), [1]);
+        assert_eq!(ids(&run("person:putin")), [0]);
+        assert_eq!(ids(&run("witkoff OR loan")).len(), 2);
+    }
+
+    #[test]
+    fn facets_and_counts() {
+        let r = run("putin");
+        let people: Vec<&str> = r.facets.people.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(people, ["Steve Witkoff", "Vladimir Putin"]);
+        assert!(r.hits[0].match_count >= 2);
+        assert_eq!(r.hits[0].title_highlights, [(12, 17)]);
+    }
+
+    #[test]
+    fn did_you_mean_and_notices() {
+        let r = run("lona");
+        assert_eq!(r.total, 0);
+        assert_eq!(r.suggestions, ["loan"]);
+        assert!(r.notices.contains(&Notice::NoMatch));
+        assert_eq!(run("").notices, [Notice::EmptyQuery]);
+        assert_eq!(run("🙂").notices, [Notice::Unsearchable(vec!["🙂".into()])]);
+        let r = run("\"four hours");
+        assert!(r.notices.contains(&Notice::UnclosedQuote));
+        assert_eq!(ids(&r), [0]);
+    }
+
+    #[test]
+    fn explain_adds_up() {
+        let (a, i) = corpus();
+        let opts = SearchOptions {
+            explain: true,
+            ..SearchOptions::default()
+        };
+        let r = i.search(&a, "putin witkoff", &opts);
+        let e = r.hits[0].explanation.as_ref().unwrap();
+        assert!((e.total - r.hits[0].score).abs() < 1e-4);
+        assert!(e.proximity > 0.0);
+    }
+
+    #[test]
+    fn article_highlights() {
+        let (a, i) = corpus();
+        let spans = i.highlights(&a[1], "kyiv meeting", &SearchOptions::default());
+        let words: Vec<&str> = spans.iter().map(|s| &a[1].body[s.range()]).collect();
+        assert_eq!(words, ["Kýiv", "meeting"]);
+    }
+}

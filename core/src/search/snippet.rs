@@ -1,0 +1,379 @@
+//! Snippets and highlights: the passage of an article that best shows why it
+//! matched, with the matched words marked exactly.
+//!
+//! The text is analyzed again with the same analyzer the index used, so a
+//! word is highlighted exactly when the index matched it — typo and prefix
+//! matches included, stop words the query ignored excluded. Phrases are
+//! marked as one range from their first to their last word.
+//!
+//! A passage stays inside one block (heading or paragraph), so the app can
+//! open the article at that block. Among the windows of about
+//! [`super::SearchOptions::snippet_words`] words, the one with the most
+//! different query clauses wins, then the one with the most matches.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::analyze::for_each_token;
+use super::plan::{Matcher, Plan, Role};
+use crate::article::{Article, BlockKind, Span};
+
+/// A passage of an article with the matched words marked.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Snippet {
+    /// The passage, exactly as in the article body.
+    pub text: String,
+    /// Matched words as `(start, end)` *char* offsets into `text`.
+    pub highlights: Vec<(u32, u32)>,
+    /// Index of the block (heading or paragraph) in [`Article::blocks`].
+    pub block: u32,
+    /// Where `text` is in [`Article::body`] (bytes).
+    pub span: Span,
+    /// The highlights as byte spans of [`Article::body`].
+    pub body_highlights: Vec<Span>,
+    /// The passage starts or ends inside its block (show an ellipsis).
+    pub truncated_start: bool,
+    pub truncated_end: bool,
+}
+
+/// A matched word or phrase in some text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Mark {
+    start: usize,
+    end: usize,
+    group: usize,
+    first: u32,
+    last: u32,
+}
+
+/// What to mark: the vocabulary terms and phrases the query matched.
+#[derive(Debug, Default)]
+pub(crate) struct Highlighter {
+    terms: HashMap<String, usize>,
+    phrases: Vec<(Vec<String>, usize)>,
+}
+
+impl Highlighter {
+    pub fn new(plan: &Plan) -> Highlighter {
+        let mut h = Highlighter::default();
+        for (gi, g) in plan.groups.iter().enumerate() {
+            if g.role == Role::Exclude {
+                continue;
+            }
+            for m in &g.matchers {
+                match m {
+                    Matcher::Word { expansions, .. } => {
+                        for e in expansions {
+                            h.terms.entry(e.term.clone()).or_insert(gi);
+                        }
+                    }
+                    Matcher::Phrase { terms } => h.phrases.push((terms.clone(), gi)),
+                }
+            }
+        }
+        h
+    }
+
+    /// Marks in `text` (byte offsets), sorted; and the byte spans of its
+    /// words by position (hyphenated wholes left out).
+    fn marks(&self, text: &str) -> (Vec<Mark>, Vec<(usize, usize)>) {
+        let mut marks = Vec::new();
+        let mut words: Vec<(usize, usize)> = Vec::new();
+        // Terms of the words by position, only when phrases need them.
+        let mut word_terms: Vec<String> = Vec::new();
+        let want_terms = !self.phrases.is_empty();
+        for_each_token(text, 0, |t| {
+            if let Some(&group) = self.terms.get(t.term) {
+                marks.push(Mark {
+                    start: t.start,
+                    end: t.end,
+                    group,
+                    first: t.position,
+                    last: t.position,
+                });
+            }
+            if !t.compound {
+                words.push((t.start, t.end));
+                if want_terms {
+                    word_terms.push(t.term.to_string());
+                }
+            }
+        });
+        for (terms, group) in &self.phrases {
+            if terms.is_empty() || terms.len() > word_terms.len() {
+                continue;
+            }
+            for (p, w) in word_terms.windows(terms.len()).enumerate() {
+                if w == terms.as_slice() {
+                    let last = p + terms.len() - 1;
+                    marks.push(Mark {
+                        start: words[p].0,
+                        end: words[last].1,
+                        group: *group,
+                        first: p as u32,
+                        last: last as u32,
+                    });
+                }
+            }
+        }
+        marks.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        (marks, words)
+    }
+
+    /// Every match in the article body, as merged byte spans: what the app
+    /// highlights when it opens the article.
+    pub fn body(&self, article: &Article) -> Vec<Span> {
+        let mut out = Vec::new();
+        for block in &article.blocks {
+            let (marks, _) = self.marks(article.text(block.span));
+            let base = block.span.start as usize;
+            out.extend(
+                merge(&marks)
+                    .into_iter()
+                    .map(|(s, e)| Span::new(base + s, base + e)),
+            );
+        }
+        out
+    }
+
+    /// Matches in a short text such as the title, as char offsets.
+    pub fn chars(&self, text: &str) -> Vec<(u32, u32)> {
+        let (marks, _) = self.marks(text);
+        to_chars(text, &merge(&marks))
+    }
+}
+
+/// Merges overlapping marks into byte ranges.
+fn merge(marks: &[Mark]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for m in marks {
+        match out.last_mut() {
+            Some(last) if m.start < last.1 => last.1 = last.1.max(m.end),
+            _ => out.push((m.start, m.end)),
+        }
+    }
+    out
+}
+
+/// Byte ranges of `text` as char offsets.
+fn to_chars(text: &str, ranges: &[(usize, usize)]) -> Vec<(u32, u32)> {
+    let char_at = |b: usize| text.get(..b).map_or(0, |s| s.chars().count()) as u32;
+    ranges
+        .iter()
+        .map(|&(s, e)| (char_at(s), char_at(e)))
+        .collect()
+}
+
+/// A candidate passage in one block.
+struct Window {
+    block: usize,
+    score: (usize, usize),
+    first: u32,
+    last: u32,
+}
+
+/// The best window of `words` positions among a block's marks.
+fn best_window(block: usize, marks: &[Mark], words: u32) -> Option<Window> {
+    let mut best: Option<Window> = None;
+    for (i, m) in marks.iter().enumerate() {
+        let end = m.first.saturating_add(words);
+        let inside: Vec<&Mark> = marks[i..].iter().filter(|x| x.last < end).collect();
+        let mut groups: Vec<usize> = inside.iter().map(|x| x.group).collect();
+        groups.sort_unstable();
+        groups.dedup();
+        let score = (groups.len(), inside.len());
+        if best.as_ref().is_none_or(|b| score > b.score) {
+            best = Some(Window {
+                block,
+                score,
+                first: m.first,
+                last: inside.iter().map(|x| x.last).max().unwrap_or(m.last),
+            });
+        }
+    }
+    best
+}
+
+/// Up to `count` passages of about `words` words, best first, one per
+/// block; the lead of the article when no block has a match.
+pub(crate) fn snippets(
+    article: &Article,
+    h: &Highlighter,
+    count: usize,
+    words: usize,
+) -> Vec<Snippet> {
+    let words = words.clamp(1, 1_000) as u32;
+    let mut windows = Vec::new();
+    let mut analyzed = Vec::with_capacity(article.blocks.len());
+    for (b, block) in article.blocks.iter().enumerate() {
+        let (marks, spans) = h.marks(article.text(block.span));
+        if let Some(w) = best_window(b, &marks, words) {
+            windows.push(w);
+        }
+        analyzed.push((marks, spans));
+    }
+    windows.sort_by(|a, b| b.score.cmp(&a.score).then(a.block.cmp(&b.block)));
+    windows.truncate(count);
+    if windows.is_empty() && count > 0 {
+        // No match in the body (title or names only): show the lead.
+        let lead = article
+            .blocks
+            .iter()
+            .position(|b| b.kind == BlockKind::Paragraph)
+            .or(if article.blocks.is_empty() {
+                None
+            } else {
+                Some(0)
+            });
+        if let Some(b) = lead {
+            windows.push(Window {
+                block: b,
+                score: (0, 0),
+                first: 0,
+                last: 0,
+            });
+        }
+    }
+    windows
+        .into_iter()
+        .filter_map(|w| {
+            let (marks, spans) = &analyzed[w.block];
+            passage(article, w, marks, spans, words)
+        })
+        .collect()
+}
+
+fn passage(
+    article: &Article,
+    w: Window,
+    marks: &[Mark],
+    positions: &[(usize, usize)],
+    words: u32,
+) -> Option<Snippet> {
+    let block = *article.blocks.get(w.block)?;
+    let text = article.text(block.span);
+    let last_pos = positions.len().checked_sub(1)? as u32;
+    // Centre the cluster of matches in the window.
+    let cluster = w.last.saturating_sub(w.first) + 1;
+    let slack = words.saturating_sub(cluster);
+    let mut first = w.first.saturating_sub(slack / 2);
+    let mut last = first.saturating_add(words - 1).max(w.last);
+    if last > last_pos {
+        last = last_pos;
+        first = last.saturating_sub(words - 1).min(w.first);
+    }
+    let start = if first == 0 {
+        0
+    } else {
+        positions[first as usize].0
+    };
+    let end = if last >= last_pos {
+        text.len()
+    } else {
+        // Keep the punctuation glued to the last word.
+        let e = positions[last as usize].1;
+        e + text[e..]
+            .find(char::is_whitespace)
+            .unwrap_or(text.len() - e)
+    };
+    let inside: Vec<Mark> = marks
+        .iter()
+        .filter(|m| m.start >= start && m.end <= end)
+        .copied()
+        .collect();
+    let ranges = merge(&inside);
+    let snippet_text = &text[start..end];
+    let local: Vec<(usize, usize)> = ranges
+        .iter()
+        .map(|&(s, e)| (s - start, e - start))
+        .collect();
+    let base = block.span.start as usize;
+    Some(Snippet {
+        text: snippet_text.to_string(),
+        highlights: to_chars(snippet_text, &local),
+        block: w.block as u32,
+        span: Span::new(base + start, base + end),
+        body_highlights: ranges
+            .iter()
+            .map(|&(s, e)| Span::new(base + s, base + e))
+            .collect(),
+        truncated_start: start > 0,
+        truncated_end: end < text.len(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::index::tests::articles;
+    use crate::search::index::SearchIndex;
+    use crate::search::plan::plan;
+    use crate::search::query::parse;
+
+    fn setup(text: &str, q: &str, typing: bool) -> (Article, Highlighter) {
+        let a = articles(&[text]).remove(0);
+        let index = SearchIndex::build(std::slice::from_ref(&a));
+        let p = plan(&index, &parse(q), typing);
+        (a, Highlighter::new(&p))
+    }
+
+    fn marked(s: &Snippet) -> Vec<String> {
+        let chars: Vec<char> = s.text.chars().collect();
+        s.highlights
+            .iter()
+            .map(|&(a, b)| chars[a as usize..b as usize].iter().collect())
+            .collect()
+    }
+
+    #[test]
+    fn marks_exact_words_typos_and_prefixes() {
+        let (a, h) = setup(
+            "Title\nIn Kýiv’s talks, Witkoff spent nearly four hours negotiating.",
+            "kyiv witkof negot",
+            true,
+        );
+        let s = snippets(&a, &h, 2, 30);
+        assert_eq!(s.len(), 1);
+        assert_eq!(marked(&s[0]), ["Kýiv", "Witkoff", "negotiating"]);
+        assert_eq!(&a.body[s[0].span.range()], s[0].text);
+        for span in &s[0].body_highlights {
+            assert!(a.body.is_char_boundary(span.start as usize));
+        }
+    }
+
+    #[test]
+    fn phrases_are_one_mark_and_stop_words_are_not_marked() {
+        let (a, h) = setup(
+            "Title\nThe meeting lasted nearly four hours, the envoy said.",
+            "\"nearly four hours\" the envoy",
+            false,
+        );
+        let s = snippets(&a, &h, 1, 30);
+        assert_eq!(marked(&s[0]), ["nearly four hours", "envoy"]);
+    }
+
+    #[test]
+    fn window_is_about_the_densest_cluster() {
+        let filler = "word ".repeat(60);
+        let text = format!(
+            "Title\nalpha {filler} beta gamma delta {filler}end.\n\nSecond paragraph with gamma."
+        );
+        let (a, h) = setup(&text, "beta gamma", false);
+        let s = snippets(&a, &h, 2, 10);
+        assert_eq!(marked(&s[0]), ["beta", "gamma"]);
+        assert!(s[0].truncated_start && s[0].truncated_end);
+        assert_eq!(s[0].text.split_whitespace().count(), 10);
+        assert_eq!(s[1].block, 1);
+        assert_eq!(marked(&s[1]), ["gamma"]);
+    }
+
+    #[test]
+    fn lead_when_only_the_title_matches() {
+        let (a, h) = setup("Kyiv talks\nNothing else here.", "kyiv", false);
+        let s = snippets(&a, &h, 2, 30);
+        assert_eq!(s.len(), 1);
+        assert!(s[0].highlights.is_empty());
+        assert_eq!(h.chars(&a.title), [(0, 4)]);
+    }
+}
