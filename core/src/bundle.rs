@@ -11,12 +11,13 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
+use crate::compare::CorpusComparison;
 use crate::parse::{parse_corpus, ParseError};
 use crate::search::{SearchIndex, SearchOptions, SearchResults};
 
 const MAGIC: &[u8; 4] = b"XCK1";
 /// Bumped whenever the serialized shape of [`Bundle`] changes.
-pub const FORMAT_VERSION: u16 = 3;
+pub const FORMAT_VERSION: u16 = 4;
 
 /// The embedded corpus.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -25,6 +26,10 @@ pub struct Bundle {
     pub articles: Vec<Article>,
     /// The search index of `articles`: document `i` is `articles[i]`.
     pub index: SearchIndex,
+    /// The corpus-wide comparison (similarity matrix, unique coverage,
+    /// feature statistics), aligned with `articles`; computed here at build
+    /// time because it is quadratic in the corpus.
+    pub comparison: CorpusComparison,
 }
 
 /// Why a bundle could not be decoded.
@@ -70,7 +75,12 @@ impl Bundle {
         }
         if errors.is_empty() {
             let index = SearchIndex::build(&articles);
-            Ok(Bundle { articles, index })
+            let comparison = CorpusComparison::build(&articles);
+            Ok(Bundle {
+                articles,
+                index,
+                comparison,
+            })
         } else {
             Err(errors)
         }

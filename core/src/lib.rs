@@ -9,12 +9,17 @@
 //! - [`parse`]: text to the layout of an [`Article`] (front matter, title,
 //!   dateline, headings, paragraphs, sentences, sources, byline, debris).
 //! - [`extract`]: entities, quotes and quantities, consistent across a corpus.
+//! - [`compare`]: articles against each other — sentence alignment, shared
+//!   words, entities, quotes, disagreements on numbers, similarity, the
+//!   corpus matrix and unique coverage, query-focused passages.
+//! - [`bundle`]: the compact serialized corpus for the app.
 //! - [`search`]: the search index (built at build time) and the query engine.
 //! - [`bundle`]: the compact serialized corpus and its index, for the app.
 //! - [`id`]: stable, URL-safe article ids.
 
 pub mod article;
 pub mod bundle;
+pub mod compare;
 pub mod decode;
 pub mod extract;
 pub mod id;
@@ -27,6 +32,7 @@ pub use article::{
     RawText, Sentence, Span,
 };
 pub use bundle::{Bundle, BundleError};
+pub use compare::{compare, Comparison, CorpusComparison, TermStats};
 pub use decode::{decode, DecodeError};
 pub use parse::{parse_article, parse_corpus, ParseError};
 pub use search::{SearchHit, SearchIndex, SearchOptions, SearchResults};

@@ -130,6 +130,111 @@ fn usage_errors_exit_2() {
     assert_eq!(out.status.code(), Some(1));
 }
 
+#[test]
+fn compare_json_on_two_seeds() {
+    let out = crosscheck()
+        .args([
+            "compare",
+            "001_9ff3adb9c3e641cd",
+            "004_018813ca5c6e4e99",
+            "--corpus",
+        ])
+        .arg(corpus())
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["a"], "001_9ff3adb9c3e641cd");
+    assert_eq!(v["b"], "004_018813ca5c6e4e99");
+    let s = v["similarity"].as_f64().unwrap();
+    assert!(s > 0.0 && s < 1.0);
+    let pairs = v["pairs"].as_array().unwrap();
+    assert!(!pairs.is_empty());
+    for p in pairs {
+        for key in ["a_sentence", "b_sentence", "score", "kind"] {
+            assert!(p.get(key).is_some(), "pair without {key}");
+        }
+        assert!(p["kind"] == "shared" || p["kind"] == "related");
+    }
+    assert!(v["only_a"].is_array() && v["only_b"].is_array());
+    for key in ["both", "only_a", "only_b"] {
+        assert!(v["entities"][key].is_array());
+    }
+    assert!(v["quotes"]["a"].is_array());
+    let d = &v["disagreements"][0];
+    assert_eq!(d["kind"], "duration");
+    assert_eq!(d["subject"], "meeting");
+    assert_eq!(d["a"]["text"], "five-hour");
+    assert_eq!(d["a"]["value"], 5.0);
+    assert_eq!(d["a"]["unit"], "h");
+    assert_eq!(d["b"]["text"], "four hours");
+    assert!(d["a"]["sentence"].is_u64() && d["b"]["sentence"].is_u64());
+}
+
+#[test]
+fn compare_summary_and_unknown_ids() {
+    let out = crosscheck()
+        .args([
+            "compare",
+            "001_9ff3adb9c3e641cd",
+            "004_018813ca5c6e4e99",
+            "--corpus",
+        ])
+        .arg(corpus())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("similarity "), "{text}");
+    assert!(text.contains("DISAGREEMENT (duration, meeting)"), "{text}");
+
+    let out = crosscheck()
+        .args(["compare", "001_9ff3adb9c3e641cd", "nope", "--corpus"])
+        .arg(corpus())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("unknown article id \"nope\""), "{err}");
+    let out = crosscheck().args(["compare", "only-one"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn similarity_json_is_a_symmetric_matrix() {
+    let out = crosscheck()
+        .args(["similarity", "--corpus"])
+        .arg(corpus())
+        .arg("--json")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let ids = v["ids"].as_array().unwrap();
+    assert_eq!(ids.len(), 5);
+    assert_eq!(ids[1], "001_9ff3adb9c3e641cd");
+    let m = v["matrix"].as_array().unwrap();
+    assert_eq!(m.len(), 5);
+    for (i, row) in m.iter().enumerate() {
+        assert_eq!(row[i], 1.0);
+        for (j, cell) in row.as_array().unwrap().iter().enumerate() {
+            let x = cell.as_f64().unwrap();
+            assert!((0.0..=1.0).contains(&x));
+            assert_eq!(*cell, m[j][i]);
+        }
+    }
+    assert_eq!(v["unique_coverage"].as_array().unwrap().len(), 5);
+}
+
 /// Runs `crosscheck search ARGS...` and returns stdout, asserting success.
 fn search_ok(args: &[&str]) -> String {
     let out = crosscheck().arg("search").args(args).output().unwrap();

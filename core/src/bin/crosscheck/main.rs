@@ -3,6 +3,8 @@
 //!
 //! ```text
 //! crosscheck parse PATH... [--json]
+//! crosscheck compare ID_A ID_B [--corpus DIR] [--json]
+//! crosscheck similarity [--corpus DIR] [--json]
 //! crosscheck search QUERY... [--corpus DIR] [--limit N] [--json] [--explain] [--typing]
 //! crosscheck search --queries FILE [--corpus DIR] [--limit N] [--json]
 //! ```
@@ -10,10 +12,13 @@
 //! Each subcommand lives in its own module and gets its arguments after the
 //! subcommand name; add `search`, `compare` or `similarity` the same way.
 
+mod compare;
+mod corpus;
 mod input;
 mod json;
 mod parse;
 mod search;
+mod similarity;
 
 use std::process::ExitCode;
 
@@ -23,6 +28,11 @@ usage: crosscheck <command> [options]
 commands:
   parse PATH... [--json]   parse article files or folders (.txt, .md, recursively)
                            and print a summary, or a JSON array with --json
+  compare ID_A ID_B [--corpus DIR] [--json]
+                           compare two articles of a corpus (default ./corpus):
+                           aligned sentences, entities, quotes, disagreements
+  similarity [--corpus DIR] [--json]
+                           the corpus similarity matrix and unique coverage
   search QUERY... [--corpus DIR] [--limit N] [--json] [--explain] [--typing]
                            search the articles in DIR (default corpus/)
   search --queries FILE [--corpus DIR] [--limit N] [--json]
@@ -41,6 +51,8 @@ fn main() -> ExitCode {
     let rest: Vec<std::ffi::OsString> = args.collect();
     let result = match command.to_str() {
         Some("parse") => parse::run(rest),
+        Some("compare") => compare::run(rest),
+        Some("similarity") => similarity::run(rest),
         Some("search") => search::run(rest),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");

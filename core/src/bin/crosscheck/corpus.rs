@@ -1,0 +1,56 @@
+//! Loading a corpus folder for the subcommands that work on one, exactly as
+//! `crosscheck parse` reads it, so article ids match.
+
+use std::path::{Path, PathBuf};
+
+use crosscheck_core::{parse_corpus, Article};
+
+use crate::input;
+
+/// The default corpus folder.
+pub const DEFAULT_DIR: &str = "corpus";
+
+/// Parses every article under `dir` as one corpus. Files that cannot be read
+/// or parsed are reported on stderr and left out (as `parse` leaves them
+/// out); a corpus with no article at all is an error.
+pub fn load(dir: &Path) -> Result<Vec<Article>, String> {
+    if !dir.is_dir() {
+        return Err(format!("{}: not a folder", dir.display()));
+    }
+    let (files, read_errors) = input::gather(&[PathBuf::from(dir)]);
+    for e in &read_errors {
+        eprintln!("crosscheck: warning: {}: {}", e.path.display(), e.reason);
+    }
+    let named: Vec<(String, Vec<u8>)> = files
+        .iter()
+        .map(|f| (f.name.clone(), f.bytes.clone()))
+        .collect();
+    let mut articles = Vec::new();
+    for (file, result) in files.iter().zip(parse_corpus(&named)) {
+        match result {
+            Ok(a) => articles.push(a),
+            Err(e) => eprintln!("crosscheck: warning: {}: {}", file.path.display(), e.reason),
+        }
+    }
+    if articles.is_empty() {
+        return Err(format!("{}: no article could be read", dir.display()));
+    }
+    Ok(articles)
+}
+
+/// The position of the article with `id`, or an error listing the ids.
+pub fn find(articles: &[Article], id: &str) -> Result<usize, String> {
+    articles.iter().position(|a| a.id == id).ok_or_else(|| {
+        let known: Vec<&str> = articles.iter().map(|a| a.id.as_str()).take(20).collect();
+        let more = if articles.len() > 20 { ", …" } else { "" };
+        format!(
+            "unknown article id {id:?}; known ids: {}{more} (see `crosscheck parse`)",
+            known.join(", ")
+        )
+    })
+}
+
+/// Rounds a score for printing: four decimals are plenty for people.
+pub fn round(x: f32) -> f64 {
+    (x as f64 * 1e4).round() / 1e4
+}

@@ -1,0 +1,76 @@
+//! `crosscheck similarity [--corpus DIR] [--json]`.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use crosscheck_core::CorpusComparison;
+use serde_json::json;
+
+use crate::corpus::{self, round};
+
+const USAGE: &str = "usage: crosscheck similarity [--corpus DIR] [--json]";
+
+/// Prints the corpus similarity matrix (and each article's unique coverage).
+pub fn run(args: Vec<std::ffi::OsString>) -> Result<ExitCode, String> {
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_args(args);
+    let mut json = false;
+    let mut dir = PathBuf::from(corpus::DEFAULT_DIR);
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Long("json") => json = true,
+            Long("corpus") => dir = PathBuf::from(parser.value().map_err(|e| e.to_string())?),
+            Short('h') | Long("help") => {
+                println!("{USAGE}");
+                return Ok(ExitCode::SUCCESS);
+            }
+            other => return Err(other.unexpected().to_string()),
+        }
+    }
+    let articles = corpus::load(&dir)?;
+    let c = CorpusComparison::build(&articles);
+    let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let written = if json {
+        let matrix: Vec<Vec<f64>> = c
+            .matrix
+            .rows()
+            .into_iter()
+            .map(|r| r.into_iter().map(round).collect())
+            .collect();
+        let unique: Vec<_> = c
+            .unique
+            .iter()
+            .map(|u| json!({ "share": round(u.share), "sentences": u.sentences }))
+            .collect();
+        let v = json!({ "ids": ids, "matrix": matrix, "unique_coverage": unique });
+        serde_json::to_writer(&mut out, &v)
+            .map_err(io::Error::from)
+            .and_then(|_| writeln!(out))
+    } else {
+        (|| {
+            for (i, id) in ids.iter().enumerate() {
+                let near: Vec<String> = c
+                    .matrix
+                    .nearest(i, 3)
+                    .into_iter()
+                    .map(|(j, s)| format!("{} {:.3}", ids[j], s))
+                    .collect();
+                writeln!(
+                    out,
+                    "{id}  unique {:.0}%  nearest: {}",
+                    100.0 * c.unique[i].share,
+                    near.join(", ")
+                )?;
+            }
+            Ok(())
+        })()
+    };
+    match written {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(format!("cannot write output: {e}")),
+        _ => Ok(ExitCode::SUCCESS),
+    }
+}

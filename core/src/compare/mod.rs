@@ -1,0 +1,134 @@
+//! Reading articles against each other: `Article × Article → Comparison`.
+//!
+//! - [`compare`]: two articles side by side — the sentence [`Alignment`]
+//!   (shared, related and unique sentences, the words both use), the
+//!   entities in both or one, the quotes matched by words or speaker, the
+//!   numbers they [`Disagreement`]s on, and an overall similarity.
+//! - [`CorpusComparison`]: built once per corpus at build time and stored in
+//!   the bundle — feature statistics, the similarity matrix and each
+//!   article's unique coverage.
+//! - [`focus`]: for a query, each article's best passage.
+//!
+//! Text becomes terms in [`terms`] only; features are weighed in
+//! [`profile`]. The crate-level [`crate::Bundle`] gets `compare`,
+//! `similarity` and `focus` methods that use the stored statistics, so the
+//! app compares two articles by id without looking at the rest.
+
+pub mod align;
+pub mod corpus;
+pub mod diff;
+pub mod disagree;
+pub mod entities;
+pub mod focus;
+pub mod profile;
+pub mod quotes;
+pub mod similarity;
+pub mod terms;
+mod vector;
+
+use std::borrow::Cow;
+use std::fmt;
+
+pub use align::{Alignment, PairKind, Row, SentenceKind, SentencePair, Thresholds, THRESHOLDS};
+pub use corpus::{CorpusComparison, SimilarityMatrix, UniqueCoverage};
+pub use diff::WordDiff;
+pub use disagree::{Disagreement, QuantityRef};
+pub use entities::{EntityComparison, EntityCount};
+pub use focus::{focus, FocusPassage, FocusView};
+pub use profile::TermStats;
+pub use quotes::{QuoteComparison, QuoteMatch, QuoteMatchKind, SpeakerQuotes};
+pub use similarity::{SimilarityScores, SimilarityWeights, WEIGHTS};
+
+use crate::article::Article;
+use crate::bundle::Bundle;
+use profile::Profile;
+
+/// Two articles read against each other.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    /// Id of the left article.
+    pub a: String,
+    /// Id of the right article.
+    pub b: String,
+    pub similarity: SimilarityScores,
+    pub alignment: Alignment,
+    pub entities: EntityComparison,
+    pub quotes: QuoteComparison,
+    pub disagreements: Vec<Disagreement>,
+}
+
+/// Compares `a` with `b`, weighing words with `stats` (the corpus's, from
+/// [`CorpusComparison::stats`]; or [`TermStats::from_articles`] over just
+/// the two for articles outside any corpus).
+pub fn compare(a: &Article, b: &Article, stats: &TermStats) -> Comparison {
+    let (pa, pb) = Profile::pair(a, b, stats);
+    let scores = align::sentence_scores(&pa, &pb, &mut Vec::new());
+    let similarity = similarity::pair_scores(
+        &WEIGHTS,
+        (a, &pa),
+        (b, &pb),
+        (pa.terms.dot(&pb.terms), pa.entities.dot(&pb.entities)),
+        || Cow::Borrowed(&scores),
+    );
+    let alignment = align::align(a, b, &pa, &pb, &scores, &THRESHOLDS);
+    let disagreements = disagree::disagreements(a, b, &alignment);
+    Comparison {
+        a: a.id.clone(),
+        b: b.id.clone(),
+        similarity,
+        entities: entities::compare_entities(a, b),
+        quotes: quotes::compare_quotes(a, b),
+        alignment,
+        disagreements,
+    }
+}
+
+/// An id that names no article of the bundle.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownArticle(pub String);
+
+impl fmt::Display for UnknownArticle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "no article with id {:?}", self.0)
+    }
+}
+
+impl std::error::Error for UnknownArticle {}
+
+impl Bundle {
+    fn index_of(&self, id: &str) -> Result<usize, UnknownArticle> {
+        self.articles
+            .iter()
+            .position(|a| a.id == id)
+            .ok_or_else(|| UnknownArticle(id.to_owned()))
+    }
+
+    /// Compares two articles of the bundle by id, with the stored corpus
+    /// statistics.
+    pub fn compare(&self, a: &str, b: &str) -> Result<Comparison, UnknownArticle> {
+        let (i, j) = (self.index_of(a)?, self.index_of(b)?);
+        Ok(compare(
+            &self.articles[i],
+            &self.articles[j],
+            &self.comparison.stats,
+        ))
+    }
+
+    /// The stored similarity of two articles by id (the matrix cell).
+    pub fn similarity(&self, a: &str, b: &str) -> Result<f32, UnknownArticle> {
+        let (i, j) = (self.index_of(a)?, self.index_of(b)?);
+        Ok(self.comparison.matrix.get(i, j))
+    }
+
+    /// The stored unique coverage of an article by id.
+    pub fn unique_coverage(&self, id: &str) -> Result<&UniqueCoverage, UnknownArticle> {
+        let i = self.index_of(id)?;
+        Ok(&self.comparison.unique[i])
+    }
+
+    /// Each article's best passage for `query`; passages name articles by
+    /// their index in [`Bundle::articles`].
+    pub fn focus(&self, query: &str) -> FocusView {
+        focus(&self.articles, query, &self.comparison.stats)
+    }
+}
