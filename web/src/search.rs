@@ -121,7 +121,13 @@ fn view(articles: &[Article], r: SearchResults) -> SearchView {
     let notice = r
         .notices
         .iter()
-        .filter(|n| !matches!(n, crosscheck_core::search::Notice::NoMatch | crosscheck_core::search::Notice::EmptyQuery))
+        .filter(|n| {
+            !matches!(
+                n,
+                crosscheck_core::search::Notice::NoMatch
+                    | crosscheck_core::search::Notice::EmptyQuery
+            )
+        })
         .map(|n| {
             let mut s = n.to_string();
             if let Some(first) = s.get_mut(0..1) {
@@ -140,7 +146,10 @@ fn view(articles: &[Article], r: SearchResults) -> SearchView {
 }
 
 fn to_usize(ranges: &[(u32, u32)]) -> Vec<(usize, usize)> {
-    ranges.iter().map(|&(a, b)| (a as usize, b as usize)).collect()
+    ranges
+        .iter()
+        .map(|&(a, b)| (a as usize, b as usize))
+        .collect()
 }
 
 /// The paragraph number of block `block` (headings are not numbered).

@@ -35,20 +35,18 @@ fn At(props: &AtProps) -> Html {
 }
 
 async fn render_at(path: &str) -> Element {
-    render(AtProps { path: path.to_owned().into(), q: None }).await
+    render(AtProps {
+        path: path.to_owned().into(),
+        q: None,
+    })
+    .await
 }
 
 async fn render(props: AtProps) -> Element {
     let document = gloo_document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<At>::with_root_and_props(
-        root.clone(),
-        AtProps {
-            path: path.to_owned().into(),
-        },
-    )
-    .render();
+    yew::Renderer::<At>::with_root_and_props(root.clone(), props).render();
     // Rendering is scheduled; give it a few turns of the event loop.
     yew::platform::time::sleep(Duration::from_millis(50)).await;
     root
@@ -125,15 +123,32 @@ async fn article_page_shows_the_parsed_structure() {
 
 #[wasm_bindgen_test]
 async fn search_page_ranks_and_highlights() {
-    let root = render(AtProps { path: "/search".into(), q: Some("witkof".into()) }).await;
+    let root = render(AtProps {
+        path: "/search".into(),
+        q: Some("witkof".into()),
+    })
+    .await;
     assert!(count(&root, "[data-testid=search-result]") >= 1);
-    let marks = root.query_selector_all("[data-testid=search-result] mark").unwrap();
+    let marks = root
+        .query_selector_all("[data-testid=search-result] mark")
+        .unwrap();
     let mut texts = Vec::new();
     for i in 0..marks.length() {
-        texts.push(marks.item(i).unwrap().text_content().unwrap_or_default().to_lowercase());
+        texts.push(
+            marks
+                .item(i)
+                .unwrap()
+                .text_content()
+                .unwrap_or_default()
+                .to_lowercase(),
+        );
     }
     assert!(texts.iter().any(|t| t == "witkoff"), "{texts:?}");
-    let root = render(AtProps { path: "/search".into(), q: Some("\"unclosed -".into()) }).await;
+    let root = render(AtProps {
+        path: "/search".into(),
+        q: Some("\"unclosed -".into()),
+    })
+    .await;
     assert_eq!(count(&root, "[data-testid=not-found]"), 0);
 }
 

@@ -38,7 +38,9 @@ pub fn AnchorLink(props: &AnchorLinkProps) -> Html {
             if e.button() != 0 || e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() {
                 return; // Let the browser open a new tab or window.
             }
-            let Some(nav) = navigator.as_ref() else { return };
+            let Some(nav) = navigator.as_ref() else {
+                return;
+            };
             e.prevent_default();
             let pushed = match &query {
                 Some(q) => nav.push_with_query(&to, q).is_ok(),
@@ -62,7 +64,9 @@ pub fn AnchorLink(props: &AnchorLinkProps) -> Html {
 
 /// Replaces the current history entry's fragment without navigating.
 pub fn set_fragment(anchor: &str) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let location = window.location();
     let url = format!(
         "{}{}{}",

@@ -63,7 +63,11 @@ mod tests {
         let pieces = split("Kýiv’s talks", &[(0, 4), (7, 12)]);
         assert_eq!(
             pieces,
-            [("Kýiv".into(), true), ("’s ".into(), false), ("talks".into(), true)]
+            [
+                ("Kýiv".into(), true),
+                ("’s ".into(), false),
+                ("talks".into(), true)
+            ]
         );
     }
 

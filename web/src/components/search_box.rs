@@ -31,14 +31,24 @@ pub fn SearchBox() -> Html {
         .map(|p| p.q)
         .unwrap_or_default();
     let on_search_page = route == Some(Route::Search);
-    let value = use_state(|| if on_search_page { url_query.clone() } else { String::new() });
+    let value = use_state(|| {
+        if on_search_page {
+            url_query.clone()
+        } else {
+            String::new()
+        }
+    });
     let input_ref = use_node_ref();
     let pending: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
 
     // Follow the URL when it changes from outside (Back, a link, a facet).
     {
         let value = value.clone();
-        let shown = if on_search_page { url_query.clone() } else { String::new() };
+        let shown = if on_search_page {
+            url_query.clone()
+        } else {
+            String::new()
+        };
         use_effect_with(shown, move |shown| {
             if *value != *shown {
                 value.set(shown.clone());
@@ -50,23 +60,26 @@ pub fn SearchBox() -> Html {
     {
         let input_ref = input_ref.clone();
         use_effect_with((), move |_| {
-            let listener = gloo_events::EventListener::new(&gloo_utils::document(), "keydown", move |e| {
-                let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
-                if e.key() != "/" || e.ctrl_key() || e.meta_key() || e.alt_key() {
-                    return;
-                }
-                let typing = gloo_utils::document()
-                    .active_element()
-                    .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
-                    .unwrap_or(false);
-                if !typing {
-                    if let Some(input) = input_ref.cast::<HtmlInputElement>() {
-                        e.prevent_default();
-                        input.focus().ok();
-                        input.select();
+            let listener =
+                gloo_events::EventListener::new(&gloo_utils::document(), "keydown", move |e| {
+                    let Some(e) = e.dyn_ref::<KeyboardEvent>() else {
+                        return;
+                    };
+                    if e.key() != "/" || e.ctrl_key() || e.meta_key() || e.alt_key() {
+                        return;
                     }
-                }
-            });
+                    let typing = gloo_utils::document()
+                        .active_element()
+                        .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+                        .unwrap_or(false);
+                    if !typing {
+                        if let Some(input) = input_ref.cast::<HtmlInputElement>() {
+                            e.prevent_default();
+                            input.focus().ok();
+                            input.select();
+                        }
+                    }
+                });
             move || drop(listener)
         });
     }
@@ -74,7 +87,9 @@ pub fn SearchBox() -> Html {
     let go = {
         let navigator = navigator.clone();
         move |q: String, replace: bool| {
-            let Some(nav) = navigator.as_ref() else { return };
+            let Some(nav) = navigator.as_ref() else {
+                return;
+            };
             let params = SearchParams { q };
             let _ = if replace {
                 nav.replace_with_query(&Route::Search, &params)
@@ -89,7 +104,9 @@ pub fn SearchBox() -> Html {
         let go = go.clone();
         let pending = pending.clone();
         Callback::from(move |e: InputEvent| {
-            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else { return };
+            let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
+                return;
+            };
             let q = input.value();
             value.set(q.clone());
             let go = go.clone();

@@ -262,7 +262,10 @@ fn CompareWith(props: &ArticleViewProps) -> Html {
         };
         let other = select.value();
         if let (false, Some(nav)) = (other.is_empty(), navigator.as_ref()) {
-            nav.push(&Route::Compare { a: id.clone(), b: other });
+            nav.push(&Route::Compare {
+                a: id.clone(),
+                b: other,
+            });
         }
     });
     html! {

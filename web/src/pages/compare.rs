@@ -35,7 +35,10 @@ pub fn ComparePage(props: &CompareProps) -> Html {
         return html! { <NotFoundPage /> };
     };
     let comparison = use_memo((props.a.clone(), props.b.clone()), |(x, y)| {
-        corpus::bundle().ok().and_then(|bundle| bundle.compare(x, y).ok()).map(Rc::new)
+        corpus::bundle()
+            .ok()
+            .and_then(|bundle| bundle.compare(x, y).ok())
+            .map(Rc::new)
     });
     let Some(c) = (*comparison).clone() else {
         return html! { <NotFoundPage /> };
@@ -63,17 +66,30 @@ struct PairProps {
 #[component]
 fn Pickers(props: &PairProps) -> Html {
     let navigator = use_navigator();
-    let articles = corpus::bundle().map(|b| b.articles.as_slice()).unwrap_or(&[]);
+    let articles = corpus::bundle()
+        .map(|b| b.articles.as_slice())
+        .unwrap_or(&[]);
     let pick = |left: bool| {
         let navigator = navigator.clone();
         let (a, b) = (props.a.id.clone(), props.b.id.clone());
         Callback::from(move |e: Event| {
-            let Some(select) = e.target().and_then(|t| t.dyn_into::<HtmlSelectElement>().ok()) else { return };
+            let Some(select) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
+            else {
+                return;
+            };
             let id = select.value();
             let route = if left {
-                Route::Compare { a: id, b: b.clone() }
+                Route::Compare {
+                    a: id,
+                    b: b.clone(),
+                }
             } else {
-                Route::Compare { a: a.clone(), b: id }
+                Route::Compare {
+                    a: a.clone(),
+                    b: id,
+                }
             };
             if let Some(nav) = navigator.as_ref() {
                 nav.push(&route);
@@ -81,7 +97,11 @@ fn Pickers(props: &PairProps) -> Html {
         })
     };
     let select = |left: bool, current: &str| {
-        let label = if left { "Left article" } else { "Right article" };
+        let label = if left {
+            "Left article"
+        } else {
+            "Right article"
+        };
         let id = if left { "pick-left" } else { "pick-right" };
         html! {
             <label class="picker">
@@ -165,12 +185,30 @@ fn Columns(props: &ColumnsProps) -> Html {
     let mut common_a: HashMap<u32, Vec<Span>> = HashMap::new();
     let mut common_b: HashMap<u32, Vec<Span>> = HashMap::new();
     for p in &c.alignment.pairs {
-        common_a.entry(p.a_sentence).or_default().extend(&p.common.a);
-        common_b.entry(p.b_sentence).or_default().extend(&p.common.b);
+        common_a
+            .entry(p.a_sentence)
+            .or_default()
+            .extend(&p.common.a);
+        common_b
+            .entry(p.b_sentence)
+            .or_default()
+            .extend(&p.common.b);
     }
-    let disagree_a: Vec<u32> = c.disagreements.iter().filter_map(|d| d.a.sentence).collect();
-    let disagree_b: Vec<u32> = c.disagreements.iter().filter_map(|d| d.b.sentence).collect();
-    let column = |side: &'static str, article: &'static Article, kinds: &[SentenceKind], common: &HashMap<u32, Vec<Span>>, disagree: &[u32]| {
+    let disagree_a: Vec<u32> = c
+        .disagreements
+        .iter()
+        .filter_map(|d| d.a.sentence)
+        .collect();
+    let disagree_b: Vec<u32> = c
+        .disagreements
+        .iter()
+        .filter_map(|d| d.b.sentence)
+        .collect();
+    let column = |side: &'static str,
+                  article: &'static Article,
+                  kinds: &[SentenceKind],
+                  common: &HashMap<u32, Vec<Span>>,
+                  disagree: &[u32]| {
         html! {
             <div class={classes!("column", side)} data-testid={format!("compare-{side}")}>
                 <h2 class="column-title">
@@ -321,25 +359,38 @@ fn Quotes(props: &SideProps) -> Html {
             <section data-testid="quotes"><h2>{ "Quotes" }</h2><p class="muted">{ "Neither quotes anyone." }</p></section>
         };
     }
-    let list = |side: &str, article: &Article, groups: &[crosscheck_core::compare::SpeakerQuotes], matched: &dyn Fn(u32) -> bool| html! {
-        <div>
-            <h3>{ side }</h3>
-            { for groups.iter().map(|g| html! {
-                <div class="speaker">
-                    <strong>{ g.speaker.clone().unwrap_or_else(|| "Unattributed".into()) }</strong>
-                    <ul>
-                        { for g.quotes.iter().filter_map(|&i| article.quotes.get(i as usize).map(|x| (i, x))).map(|(i, x)| html! {
-                            <li class={classes!(matched(i).then_some("matched"))}>{ format!("“{}”", x.text) }
-                                if matched(i) { <span class="badge">{ "both" }</span> }
-                            </li>
-                        }) }
-                    </ul>
-                </div>
-            }) }
-        </div>
+    let list = |side: &str,
+                article: &Article,
+                groups: &[crosscheck_core::compare::SpeakerQuotes],
+                matched: &dyn Fn(u32) -> bool| {
+        html! {
+            <div>
+                <h3>{ side }</h3>
+                { for groups.iter().map(|g| html! {
+                    <div class="speaker">
+                        <strong>{ g.speaker.clone().unwrap_or_else(|| "Unattributed".into()) }</strong>
+                        <ul>
+                            { for g.quotes.iter().filter_map(|&i| article.quotes.get(i as usize).map(|x| (i, x))).map(|(i, x)| html! {
+                                <li class={classes!(matched(i).then_some("matched"))}>{ format!("“{}”", x.text) }
+                                    if matched(i) { <span class="badge">{ "both" }</span> }
+                                </li>
+                            }) }
+                        </ul>
+                    </div>
+                }) }
+            </div>
+        }
     };
-    let in_a = |i: u32| q.matches.iter().any(|m| m.a == i && m.kind == crosscheck_core::compare::QuoteMatchKind::SameQuote);
-    let in_b = |i: u32| q.matches.iter().any(|m| m.b == i && m.kind == crosscheck_core::compare::QuoteMatchKind::SameQuote);
+    let in_a = |i: u32| {
+        q.matches
+            .iter()
+            .any(|m| m.a == i && m.kind == crosscheck_core::compare::QuoteMatchKind::SameQuote)
+    };
+    let in_b = |i: u32| {
+        q.matches
+            .iter()
+            .any(|m| m.b == i && m.kind == crosscheck_core::compare::QuoteMatchKind::SameQuote)
+    };
     html! {
         <section data-testid="quotes">
             <h2>{ "Quotes" }</h2>
@@ -351,7 +402,9 @@ fn Quotes(props: &SideProps) -> Html {
 
 /// Scrolls a sentence into view and flashes it.
 fn reveal(id: &str) {
-    let Some(el) = gloo_utils::document().get_element_by_id(id) else { return };
+    let Some(el) = gloo_utils::document().get_element_by_id(id) else {
+        return;
+    };
     let options = web_sys::ScrollIntoViewOptions::new();
     options.set_block(web_sys::ScrollLogicalPosition::Center);
     el.scroll_into_view_with_scroll_into_view_options(&options);

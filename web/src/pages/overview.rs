@@ -26,12 +26,20 @@ pub fn OverviewPage() -> Html {
     let mut coverage: BTreeMap<(EntityKind, String), Vec<usize>> = BTreeMap::new();
     for (i, a) in articles.iter().enumerate() {
         for e in &a.entities {
-            let counts = coverage.entry((e.kind, e.name.clone())).or_insert_with(|| vec![0; n]);
+            let counts = coverage
+                .entry((e.kind, e.name.clone()))
+                .or_insert_with(|| vec![0; n]);
             counts[i] += e.mentions.len().max(1);
         }
     }
     let mut rows: Vec<_> = coverage.into_iter().collect();
-    rows.sort_by_key(|((kind, name), c)| (std::cmp::Reverse(c.iter().filter(|&&x| x > 0).count()), *kind, name.clone()));
+    rows.sort_by_key(|((kind, name), c)| {
+        (
+            std::cmp::Reverse(c.iter().filter(|&&x| x > 0).count()),
+            *kind,
+            name.clone(),
+        )
+    });
     let rows: Vec<_> = rows.into_iter().take(40).collect();
     html! {
         <section class="overview-page">

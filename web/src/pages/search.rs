@@ -20,7 +20,10 @@ const EXAMPLES: &[(&str, &str)] = &[
     ("\"five-hour meeting\"", "an exact phrase"),
     ("talks -Berlin", "exclude a word"),
     ("loan OR sanctions", "either word"),
-    ("person:Putin", "filter by person, place:, org:, source:, title:"),
+    (
+        "person:Putin",
+        "filter by person, place:, org:, source:, title:",
+    ),
     ("negotations", "typos are forgiven"),
 ];
 
@@ -267,7 +270,11 @@ fn move_focus(e: KeyboardEvent) {
 /// Focuses the `rank`-th result link, if there is one.
 pub fn focus_result(rank: usize) {
     let selector = format!(".result-link[data-rank=\"{rank}\"]");
-    if let Some(el) = gloo_utils::document().query_selector(&selector).ok().flatten() {
+    if let Some(el) = gloo_utils::document()
+        .query_selector(&selector)
+        .ok()
+        .flatten()
+    {
         if let Ok(el) = el.dyn_into::<HtmlElement>() {
             el.focus().ok();
         }
