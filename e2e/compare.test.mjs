@@ -111,9 +111,9 @@ test('library: tick two articles and compare them', async () => {
 
 test('the query-focused view and the overview', async () => {
   const { context, page, problems } = await openPage(browser, new URL(server.url).origin);
-  await page.goto(`${server.url}search?q=loan`);
+  await page.goto(`${server.url}search?q=envoys`);
   await page.getByRole('link', { name: 'Compare passages side by side' }).click();
-  await page.waitForURL(/\/compare\?q=loan$/);
+  await page.waitForURL(/\/compare\?q=envoys$/);
   const passages = page.getByTestId('focus-passage');
   await passages.first().waitFor();
   assert.ok((await passages.count()) >= 2);

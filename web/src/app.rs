@@ -101,7 +101,15 @@ pub fn Shell() -> Html {
         if std::mem::replace(&mut *first.borrow_mut(), false) {
             return;
         }
-        focus_main();
+        // Navigation caused by typing in the search box or choosing in a
+        // list must not pull focus away from that control.
+        let in_control = gloo_utils::document()
+            .active_element()
+            .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"))
+            .unwrap_or(false);
+        if !in_control {
+            focus_main();
+        }
     });
     html! {
         <>

@@ -47,7 +47,7 @@ pub fn OverviewPage() -> Html {
             <h2>{ "How similar the reports are" }</h2>
             <p class="muted">{ "Darker is more similar. Choose a cell to compare the two articles." }</p>
             <svg class="heatmap" data-testid="heatmap" viewBox={format!("0 0 {size} {size}")}
-                 width={size.to_string()} height={size.to_string()} role="img"
+                 width={size.to_string()} height={size.to_string()} role="group"
                  aria-label="Similarity of every pair of articles">
                 { for (0..n).map(|i| html! {
                     <>
