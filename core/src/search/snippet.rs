@@ -11,7 +11,7 @@
 //! [`super::SearchOptions::snippet_words`] words, the one with the most
 //! different query clauses wins, then the one with the most matches.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::Serialize;
 
