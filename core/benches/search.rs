@@ -90,25 +90,37 @@ fn percentile(mut samples: Vec<Duration>, p: f64) -> Duration {
     samples[i]
 }
 
+/// The 95th percentile over every run of every query, and the three
+/// queries with the slowest median.
 fn time_searches(
     index: &SearchIndex,
     articles: &[Article],
     queries: &[(String, bool)],
-) -> Duration {
+) -> (Duration, Vec<(Duration, String)>) {
     let mut samples = Vec::new();
+    let mut per_query = vec![Vec::new(); queries.len()];
     for _ in 0..20 {
-        for (q, typing) in queries {
+        for (i, (q, typing)) in queries.iter().enumerate() {
             let opts = SearchOptions {
                 typing: *typing,
                 ..SearchOptions::default()
             };
             let t = Instant::now();
             let r = index.search(articles, q, &opts);
-            samples.push(t.elapsed());
+            let took = t.elapsed();
+            samples.push(took);
+            per_query[i].push(took);
             std::hint::black_box(r);
         }
     }
-    percentile(samples, 0.95)
+    let mut slowest: Vec<(Duration, String)> = per_query
+        .into_iter()
+        .zip(queries)
+        .map(|(s, (q, _))| (percentile(s, 0.5), q.clone()))
+        .collect();
+    slowest.sort_by_key(|s| std::cmp::Reverse(s.0));
+    slowest.truncate(3);
+    (percentile(samples, 0.95), slowest)
 }
 
 fn keystrokes() -> Vec<(String, bool)> {
@@ -149,16 +161,16 @@ fn search_bbc(c: &mut Criterion) {
         raw
     );
     let plain: Vec<(String, bool)> = QUERIES.iter().map(|q| (q.to_string(), false)).collect();
+    let (p95, slowest) = time_searches(&index, &articles, &plain);
     println!(
-        "p95 query latency, {} queries of 1-3 words x 20: {:?}",
+        "p95 query latency, {} queries of 1-3 words x 20: {p95:?}; slowest medians {slowest:?}",
         plain.len(),
-        time_searches(&index, &articles, &plain)
     );
     let typed = keystrokes();
+    let (p95, slowest) = time_searches(&index, &articles, &typed);
     println!(
-        "p95 per keystroke, {} as-you-type prefixes x 20: {:?}",
+        "p95 per keystroke, {} as-you-type prefixes x 20: {p95:?}; slowest medians {slowest:?}",
         typed.len(),
-        time_searches(&index, &articles, &typed)
     );
 
     let mut group = c.benchmark_group("search");

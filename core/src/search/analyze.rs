@@ -94,7 +94,6 @@ pub fn for_each_token(text: &str, first_position: u32, mut f: impl FnMut(TokenRe
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut terms: Vec<String> = Vec::new();
     let mut whole = String::new();
-    let mut scratch = String::new();
     let mut flush = |spans: &mut Vec<(usize, usize)>, terms: &[String]| {
         let first = position;
         for (&(start, end), term) in spans.iter().zip(terms) {
@@ -125,9 +124,6 @@ pub fn for_each_token(text: &str, first_position: u32, mut f: impl FnMut(TokenRe
     };
     for (start, word) in text.unicode_word_indices() {
         let (core, _possessive) = strip_possessive(word);
-        if !fold_into(core, &mut scratch) {
-            continue;
-        }
         let end = start + core.len();
         let joined = spans
             .last()
@@ -135,13 +131,14 @@ pub fn for_each_token(text: &str, first_position: u32, mut f: impl FnMut(TokenRe
         if !joined && !spans.is_empty() {
             flush(&mut spans, &terms);
         }
+        // Fold straight into the run's next buffer.
         let i = spans.len();
         if terms.len() <= i {
             terms.push(String::new());
         }
-        terms[i].clear();
-        terms[i].push_str(&scratch);
-        spans.push((start, end));
+        if fold_into(core, &mut terms[i]) {
+            spans.push((start, end));
+        }
     }
     if !spans.is_empty() {
         flush(&mut spans, &terms);

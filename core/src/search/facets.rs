@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::index::{FacetKind, SearchIndex};
+use super::index::SearchIndex;
 
 /// A name and the number of matching articles that carry it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -31,40 +31,44 @@ impl Facets {
         limit: usize,
     ) -> Facets {
         let mut counts = vec![0u32; index.facet_names.len()];
+        // Names seen, per kind; facet names are sorted by kind then name,
+        // so an id order is a name order.
+        let mut seen: [Vec<u32>; 4] = Default::default();
         for doc in docs {
             let Some(entry) = index.docs.get(doc as usize) else {
                 continue;
             };
             for &f in &entry.facets {
-                if let Some(c) = counts.get_mut(f as usize) {
-                    *c += 1;
+                let (Some(c), Some(name)) = (
+                    counts.get_mut(f as usize),
+                    index.facet_names.get(f as usize),
+                ) else {
+                    continue;
+                };
+                if *c == 0 {
+                    seen[name.kind as usize].push(f);
                 }
+                *c += 1;
             }
         }
         let mut facets = Facets::default();
-        for (name, &count) in index.facet_names.iter().zip(&counts) {
-            if count == 0 {
-                continue;
-            }
-            let list = match name.kind {
-                FacetKind::Person => &mut facets.people,
-                FacetKind::Place => &mut facets.places,
-                FacetKind::Organization => &mut facets.organizations,
-                FacetKind::Source => &mut facets.sources,
-            };
-            list.push(FacetCount {
-                name: name.name.clone(),
-                count,
-            });
-        }
-        for list in [
+        let lists = [
             &mut facets.people,
             &mut facets.places,
             &mut facets.organizations,
             &mut facets.sources,
-        ] {
-            list.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
-            list.truncate(limit);
+        ];
+        for (ids, list) in seen.iter_mut().zip(lists) {
+            let key = |&f: &u32| (std::cmp::Reverse(counts[f as usize]), f);
+            if ids.len() > limit && limit > 0 {
+                ids.select_nth_unstable_by_key(limit - 1, key);
+            }
+            ids.truncate(limit);
+            ids.sort_unstable_by_key(key);
+            list.extend(ids.iter().map(|&f| FacetCount {
+                name: index.facet_names[f as usize].name.clone(),
+                count: counts[f as usize],
+            }));
         }
         facets
     }

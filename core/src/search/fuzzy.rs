@@ -116,7 +116,7 @@ fn expansion(index: &SearchIndex, term: &str, kind: MatchKind, offset: u64) -> E
         term: term.to_string(),
         kind,
         offset,
-        df: index.record_at(offset).df,
+        df: index.df_at(offset),
     }
 }
 
@@ -159,7 +159,7 @@ fn completions(index: &SearchIndex, word: &str, out: &mut Vec<Expansion>) {
         if term.len() == word.len() {
             continue;
         }
-        let df = index.record_at(offset).df;
+        let df = index.df_at(offset);
         found.push((String::from_utf8_lossy(term).into_owned(), offset, df));
     }
     found.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
@@ -207,7 +207,7 @@ pub fn typos(
         if d == 0 || !dfa.is_match(&state) {
             continue;
         }
-        let df = index.record_at(offset).df;
+        let df = index.df_at(offset);
         let better =
             |b: &(u8, u32, String, u64)| (d, std::cmp::Reverse(df)) < (b.0, std::cmp::Reverse(b.1));
         if best.len() == limit && !best.last().is_some_and(better) {

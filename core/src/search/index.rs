@@ -10,7 +10,9 @@
 //! after). That is what makes "add then remove" provably the same as "never
 //! added".
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 
 use fst::{Map, MapBuilder, Streamer};
@@ -414,6 +416,11 @@ impl SearchIndex {
     /// The record of a term, when the vocabulary has it.
     pub(crate) fn record(&self, term: &str) -> Option<Record<'_>> {
         self.terms.get(term).map(|offset| self.record_at(offset))
+    }
+
+    /// Documents containing the term whose record is at `offset`.
+    pub(crate) fn df_at(&self, offset: u64) -> u32 {
+        Record::df(self.postings.get(offset as usize..).unwrap_or(&[]))
     }
 
     pub(crate) fn record_at(&self, offset: u64) -> Record<'_> {

@@ -168,6 +168,11 @@ pub struct Record<'a> {
 }
 
 impl<'a> Record<'a> {
+    /// Only the document frequency of the record at the start of `bytes`.
+    pub fn df(bytes: &[u8]) -> u32 {
+        read_varint(bytes, &mut 0).unwrap_or(0)
+    }
+
     /// Parses the record at the start of `bytes`.
     pub fn parse(bytes: &'a [u8]) -> Record<'a> {
         let mut at = 0;

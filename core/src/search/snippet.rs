@@ -11,11 +11,12 @@
 //! [`super::SearchOptions::snippet_words`] words, the one with the most
 //! different query clauses wins, then the one with the most matches.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::Serialize;
 
 use super::analyze::for_each_token;
+use super::fuzzy::MatchKind;
 use super::plan::{Matcher, Plan, Role};
 use crate::article::{Article, BlockKind, Span};
 
@@ -52,27 +53,71 @@ struct Mark {
 pub(crate) struct Highlighter {
     terms: HashMap<String, usize>,
     phrases: Vec<(Vec<String>, usize)>,
+    /// ASCII strings one of which an ASCII text must contain, once
+    /// lower-cased and stripped of `.,'-`, to have any match (see
+    /// [`Highlighter::may_match`]); `None` when some term is not ASCII.
+    needles: Option<Vec<String>>,
 }
 
 impl Highlighter {
     pub fn new(plan: &Plan) -> Highlighter {
         let mut h = Highlighter::default();
+        let mut needles: Vec<String> = Vec::new();
         for (gi, g) in plan.groups.iter().enumerate() {
             if g.role == Role::Exclude {
                 continue;
             }
             for m in &g.matchers {
                 match m {
-                    Matcher::Word { expansions, .. } => {
+                    Matcher::Word { word, expansions } => {
                         for e in expansions {
                             h.terms.entry(e.term.clone()).or_insert(gi);
+                            // Every completion contains the typed word.
+                            let needle = if e.kind == MatchKind::Prefix {
+                                word
+                            } else {
+                                &e.term
+                            };
+                            needles.push(needle.clone());
                         }
                     }
-                    Matcher::Phrase { terms } => h.phrases.push((terms.clone(), gi)),
+                    Matcher::Phrase { terms } => {
+                        needles.extend(terms.first().cloned());
+                        h.phrases.push((terms.clone(), gi));
+                    }
                 }
             }
         }
+        if needles.iter().all(|n| n.is_ascii()) {
+            needles.sort_unstable();
+            needles.dedup();
+            // A needle that contains another adds nothing to the test.
+            let all = needles.clone();
+            needles.retain(|n| !all.iter().any(|m| m != n && n.contains(m.as_str())));
+            h.needles = Some(needles);
+        }
         h
+    }
+
+    /// False when an ASCII `text` cannot contain a match: folding an ASCII
+    /// word only lower-cases it and drops `.,'` (and a hyphen joins the
+    /// parts of a whole), so every term found in it is a substring of the
+    /// text lower-cased without those. Lets snippets skip the analysis of
+    /// blocks that cannot match, which is most of an article.
+    fn may_match(&self, text: &str, squeezed: &mut String) -> bool {
+        let Some(needles) = &self.needles else {
+            return true;
+        };
+        if !text.is_ascii() {
+            return true;
+        }
+        squeezed.clear();
+        squeezed.extend(
+            text.chars()
+                .filter(|c| !matches!(c, '.' | ',' | '\'' | '-'))
+                .map(|c| c.to_ascii_lowercase()),
+        );
+        needles.iter().any(|n| squeezed.contains(n.as_str()))
     }
 
     /// Marks in `text` (byte offsets), sorted; and the byte spans of its
@@ -206,8 +251,14 @@ pub(crate) fn snippets(
     let words = words.clamp(1, 1_000) as u32;
     let mut windows = Vec::new();
     let mut analyzed = Vec::with_capacity(article.blocks.len());
+    let mut squeezed = String::new();
     for (b, block) in article.blocks.iter().enumerate() {
-        let (marks, spans) = h.marks(article.text(block.span));
+        let text = article.text(block.span);
+        if !h.may_match(text, &mut squeezed) {
+            analyzed.push((Vec::new(), Vec::new()));
+            continue;
+        }
+        let (marks, spans) = h.marks(text);
         if let Some(w) = best_window(b, &marks, words) {
             windows.push(w);
         }
@@ -239,6 +290,12 @@ pub(crate) fn snippets(
         .into_iter()
         .filter_map(|w| {
             let (marks, spans) = &analyzed[w.block];
+            if spans.is_empty() {
+                // The lead block was skipped as unable to match.
+                let block = article.blocks.get(w.block)?;
+                let (marks, spans) = h.marks(article.text(block.span));
+                return passage(article, w, &marks, &spans, words);
+            }
             passage(article, w, marks, spans, words)
         })
         .collect()
@@ -366,6 +423,43 @@ mod tests {
         assert_eq!(s[0].text.split_whitespace().count(), 10);
         assert_eq!(s[1].block, 1);
         assert_eq!(marked(&s[1]), ["gamma"]);
+    }
+
+    #[test]
+    fn blocks_that_cannot_match_are_skipped_soundly() {
+        let (_, h) = setup(
+            "T\nThe U.S. envoy's five-hour talks on 1,000 troops.",
+            "us fivehour envoy 1000",
+            false,
+        );
+        let mut buf = String::new();
+        assert!(h.may_match("the U.S. said", &mut buf));
+        assert!(h.may_match("a five-hour day", &mut buf));
+        assert!(h.may_match("1,000 of them", &mut buf));
+        assert!(!h.may_match("nothing to see", &mut buf));
+        assert!(h.may_match("Kýiv is not ASCII", &mut buf));
+    }
+
+    #[test]
+    fn skipping_blocks_changes_no_snippet() {
+        let text = "Title\nThe U.S. envoy's talks.\n\nA five-hour meeting on 1,000 troops.\n\n\
+                    Kýiv said no.\n\nNothing here at all.\n\nO'Brien negotiated the deal.";
+        for q in [
+            "us",
+            "fivehour",
+            "five-hour meeting",
+            "1000",
+            "kyiv",
+            "obrien negot",
+            "\"the deal\"",
+            "envoy",
+        ] {
+            let (a, mut h) = setup(text, q, true);
+            let fast = snippets(&a, &h, 5, 30);
+            h.needles = None;
+            assert_eq!(fast, snippets(&a, &h, 5, 30), "{q}");
+            assert!(!fast.is_empty());
+        }
     }
 
     #[test]
