@@ -21,6 +21,21 @@ test('after one visit the app and its deep links work offline', async () => {
     await waitForServiceWorker(page);
     assert.deepEqual([...problems(), ...(await cspViolations())], []);
 
+    // Chromium's own installability check (manifest, icons, service worker).
+    // Test contexts are incognito, which Chromium reports on its own line;
+    // every other reason would be the app's.
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    assert.deepEqual(
+      installabilityErrors.filter((e) => e.errorId !== 'in-incognito'),
+      [],
+      'Chromium can install the app',
+    );
+    const manifest = await (await page.request.get(`${server.url}manifest.webmanifest`)).json();
+    assert.equal(manifest.start_url, '/crosscheck/');
+    assert.equal(manifest.scope, '/crosscheck/');
+    assert.ok(manifest.icons.some((i) => i.sizes === '512x512' && i.purpose === 'maskable'));
+
     await server.close();
     await context.setOffline(true);
     await page.reload();

@@ -175,9 +175,10 @@ fn Columns(props: &ColumnsProps) -> Html {
     {
         let grid = grid.clone();
         let n = rows.len().max(1);
-        use_effect_with(n, move |n| {
+        use_effect_with((n, c.a.clone(), c.b.clone()), move |(n, _, _)| {
             if let Some(el) = grid.cast::<web_sys::HtmlElement>() {
                 el.style().set_property("--rows", &n.to_string()).ok();
+                order_for_narrow_screens(&el);
             }
         });
     }
@@ -230,6 +231,32 @@ fn Columns(props: &ColumnsProps) -> Html {
             { column("left", props.a, &c.alignment.a, &common_a, &disagree_a) }
             { column("right", props.b, &c.alignment.b, &common_b, &disagree_b) }
         </div>
+    }
+}
+
+/// On a narrow screen the two columns become one list of stacked pairs
+/// (row 1 left, row 1 right, row 2 left, …). The stylesheet flattens the
+/// columns; this gives every cell its place in that order through the CSSOM.
+fn order_for_narrow_screens(grid: &web_sys::HtmlElement) {
+    let Ok(cells) = grid.query_selector_all(".cell") else {
+        return;
+    };
+    for i in 0..cells.length() {
+        let Some(cell) = cells
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            continue;
+        };
+        let row: usize = cell
+            .get_attribute("data-row")
+            .and_then(|r| r.parse().ok())
+            .unwrap_or(0);
+        let right = cell.closest(".column.right").ok().flatten().is_some();
+        let order = 2 + 2 * row + usize::from(right);
+        cell.style()
+            .set_property("--narrow-order", &order.to_string())
+            .ok();
     }
 }
 
