@@ -49,6 +49,7 @@ test('a result opens the article at its passage with the terms marked; Back retu
   await first.getByRole('link').click();
   await page.getByTestId('article-title').waitFor();
   assert.match(page.url(), /\/article\/004_018813ca5c6e4e99\?q=.*#p-\d+$/);
+  assert.equal(await page.getByTestId('search-input').inputValue(), '"nearly four hours"');
   const marked = await page.locator('.article-body mark').allInnerTexts();
   assert.equal(marked.join(' ').toLowerCase(), 'nearly four hours');
   assert.ok(await page.locator('.para.targeted mark').first().isVisible());

@@ -31,24 +31,16 @@ pub fn SearchBox() -> Html {
         .map(|p| p.q)
         .unwrap_or_default();
     let on_search_page = route == Some(Route::Search);
-    let value = use_state(|| {
-        if on_search_page {
-            url_query.clone()
-        } else {
-            String::new()
-        }
-    });
+    // Any view with `?q=` (results, an article opened from them, the
+    // focus view) shows its query, so the reader sees what is marked.
+    let value = use_state(|| url_query.clone());
     let input_ref = use_node_ref();
     let pending: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
 
     // Follow the URL when it changes from outside (Back, a link, a facet).
     {
         let value = value.clone();
-        let shown = if on_search_page {
-            url_query.clone()
-        } else {
-            String::new()
-        };
+        let shown = url_query.clone();
         use_effect_with(shown, move |shown| {
             if *value != *shown {
                 value.set(shown.clone());
