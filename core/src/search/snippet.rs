@@ -120,12 +120,26 @@ impl Highlighter {
         h
     }
 
-    /// An upper bound on the score `(groups, marks)` of any window of
-    /// `text`, without analysing it; `None` when there is none to give
-    /// (`text` or a term is not ASCII). `squeezed` must be what
-    /// [`Highlighter::may_match`] left for `text`. `against` is the score
-    /// the block must beat: the marks are counted only when the groups
-    /// alone cannot decide.
+    /// How many groups can have a mark in `text`: an upper bound on the
+    /// first part of the score of any window of it, without analysing it;
+    /// `None` when there is none to give (`text` or a term is not ASCII).
+    /// `squeezed` must be what [`Highlighter::may_match`] left for `text`.
+    fn group_bound(&self, text: &str, squeezed: &str) -> Option<usize> {
+        let groups = self.group_needles.as_ref()?;
+        if self.needles.is_none() || !text.is_ascii() {
+            return None;
+        }
+        let present = |g: &&GroupNeedles| {
+            g.words
+                .iter()
+                .chain(&g.phrases)
+                .any(|n| squeezed.contains(n.as_str()))
+        };
+        Some(groups.iter().filter(present).count())
+    }
+
+    /// An upper bound on the marks in `text`, under the same conditions as
+    /// [`Highlighter::group_bound`].
     ///
     /// Sound because every mark contains an occurrence of one of its
     /// group's needles in `squeezed`: marks of one kind (plain words,
@@ -133,34 +147,22 @@ impl Highlighter {
     /// words, so there are no more of them per needle than its
     /// non-overlapping occurrences, which `str::matches` counts greedily
     /// (the most there can be). Wholes exist only where there is a hyphen.
-    fn bound(&self, text: &str, squeezed: &str, against: (usize, usize)) -> Option<(usize, usize)> {
+    fn mark_bound(&self, text: &str, squeezed: &str) -> Option<usize> {
         let groups = self.group_needles.as_ref()?;
         if self.needles.is_none() || !text.is_ascii() {
             return None;
         }
-        let present = |g: &GroupNeedles| {
-            g.words
-                .iter()
-                .chain(&g.phrases)
-                .any(|n| squeezed.contains(n.as_str()))
-        };
-        let hit = groups.iter().filter(|g| present(g)).count();
-        if hit < against.0 {
-            return Some((hit, 0));
-        }
-        if hit > against.0 {
-            return Some((hit, usize::MAX));
-        }
         let per_word = if text.contains('-') { 2 } else { 1 };
         let count = |n: &String| squeezed.matches(n.as_str()).count();
-        let marks = groups
-            .iter()
-            .map(|g| {
-                per_word * g.words.iter().map(count).sum::<usize>()
-                    + g.phrases.iter().map(count).sum::<usize>()
-            })
-            .sum();
-        Some((hit, marks))
+        Some(
+            groups
+                .iter()
+                .map(|g| {
+                    per_word * g.words.iter().map(count).sum::<usize>()
+                        + g.phrases.iter().map(count).sum::<usize>()
+                })
+                .sum(),
+        )
     }
 
     /// False when an ASCII `text` cannot contain a match: folding an ASCII
@@ -316,34 +318,49 @@ pub(crate) fn snippets(
 ) -> Vec<Snippet> {
     let words = words.clamp(1, 1_000) as u32;
     let mut windows = Vec::new();
-    let mut analyzed = Vec::with_capacity(article.blocks.len());
+    let mut analyzed = vec![(Vec::new(), Vec::new()); article.blocks.len()];
     let mut squeezed = String::new();
-    // The best `count` window scores so far, best first. Blocks are taken
-    // in order and a later block loses ties, so a block whose bound does
-    // not beat the last of them cannot make the cut and is not analysed
-    // (analysis is most of a query's cost).
-    let mut top: Vec<(usize, usize)> = Vec::with_capacity(count + 1);
+    // Blocks that may match, with a bound on their groups: analysis is most
+    // of a query's cost, so the blocks most likely to hold the best windows
+    // are analysed first, and a block whose bound cannot beat the
+    // `count`-th best window so far is not analysed at all.
+    let mut candidates: Vec<(usize, usize)> = Vec::new();
     for (b, block) in article.blocks.iter().enumerate() {
         let text = article.text(block.span);
-        if !h.may_match(text, &mut squeezed) {
-            analyzed.push((Vec::new(), Vec::new()));
-            continue;
+        if h.may_match(text, &mut squeezed) {
+            let groups = h.group_bound(text, &squeezed).unwrap_or(usize::MAX);
+            candidates.push((b, groups));
         }
+    }
+    candidates.sort_by_key(|&(b, groups)| (std::cmp::Reverse(groups), b));
+    // The best `count` windows so far as (score, later block loses ties),
+    // best first: the order in which windows are finally ranked.
+    type Rank = ((usize, usize), std::cmp::Reverse<usize>);
+    let mut top: Vec<Rank> = Vec::with_capacity(count + 1);
+    for (b, groups) in candidates {
+        let text = article.text(article.blocks[b].span);
         if count > 0 && top.len() >= count {
             let last = top[count - 1];
-            if h.bound(text, &squeezed, last).is_some_and(|b| b <= last) {
-                analyzed.push((Vec::new(), Vec::new()));
+            let beaten = |marks: usize| ((groups, marks), std::cmp::Reverse(b)) < last;
+            if beaten(usize::MAX) {
                 continue;
+            }
+            if groups == last.0 .0 {
+                h.may_match(text, &mut squeezed);
+                if h.mark_bound(text, &squeezed).is_some_and(beaten) {
+                    continue;
+                }
             }
         }
         let (marks, spans) = h.marks(text);
         if let Some(w) = best_window(b, &marks, words) {
-            let at = top.partition_point(|&s| s >= w.score);
-            top.insert(at, w.score);
+            let rank = (w.score, std::cmp::Reverse(b));
+            let at = top.partition_point(|&r| r > rank);
+            top.insert(at, rank);
             top.truncate(count);
             windows.push(w);
         }
-        analyzed.push((marks, spans));
+        analyzed[b] = (marks, spans);
     }
     windows.sort_by(|a, b| b.score.cmp(&a.score).then(a.block.cmp(&b.block)));
     windows.truncate(count);
