@@ -38,14 +38,17 @@ impl Facets {
             let Some(entry) = index.docs.get(doc as usize) else {
                 continue;
             };
+            // The names (a large array) are looked at only on a name's
+            // first sight: touching them for every occurrence made this
+            // loop the costliest part of a broad query.
             for &f in &entry.facets {
-                let (Some(c), Some(name)) = (
-                    counts.get_mut(f as usize),
-                    index.facet_names.get(f as usize),
-                ) else {
+                let Some(c) = counts.get_mut(f as usize) else {
                     continue;
                 };
                 if *c == 0 {
+                    let Some(name) = index.facet_names.get(f as usize) else {
+                        continue;
+                    };
                     seen[name.kind as usize].push(f);
                 }
                 *c += 1;

@@ -57,12 +57,26 @@ pub(crate) struct Highlighter {
     /// lower-cased and stripped of `.,'-`, to have any match (see
     /// [`Highlighter::may_match`]); `None` when some term is not ASCII.
     needles: Option<Vec<String>>,
+    /// The same needles kept apart per group and kind, to bound the best
+    /// window of a block without analysing it (see [`Highlighter::bound`]);
+    /// `None` exactly when `needles` is.
+    group_needles: Option<Vec<GroupNeedles>>,
+}
+
+/// The needles of one query group: those of its words (each word mark,
+/// and each hyphenated whole, contains one) and the first terms of its
+/// phrases (each phrase mark starts with one).
+#[derive(Debug, Default, Clone)]
+struct GroupNeedles {
+    words: Vec<String>,
+    phrases: Vec<String>,
 }
 
 impl Highlighter {
     pub fn new(plan: &Plan) -> Highlighter {
         let mut h = Highlighter::default();
         let mut needles: Vec<String> = Vec::new();
+        let mut group_needles = vec![GroupNeedles::default(); plan.groups.len()];
         for (gi, g) in plan.groups.iter().enumerate() {
             if g.role == Role::Exclude {
                 continue;
@@ -79,10 +93,12 @@ impl Highlighter {
                                 &e.term
                             };
                             needles.push(needle.clone());
+                            group_needles[gi].words.push(needle.clone());
                         }
                     }
                     Matcher::Phrase { terms } => {
                         needles.extend(terms.first().cloned());
+                        group_needles[gi].phrases.extend(terms.first().cloned());
                         h.phrases.push((terms.clone(), gi));
                     }
                 }
@@ -95,8 +111,58 @@ impl Highlighter {
             let all = needles.clone();
             needles.retain(|n| !all.iter().any(|m| m != n && n.contains(m.as_str())));
             h.needles = Some(needles);
+            for g in &mut group_needles {
+                g.words.sort_unstable();
+                g.words.dedup();
+            }
+            h.group_needles = Some(group_needles);
         }
         h
+    }
+
+    /// How many groups can have a mark in `text`: an upper bound on the
+    /// first part of the score of any window of it, without analysing it;
+    /// `None` when there is none to give (`text` or a term is not ASCII).
+    /// `squeezed` must be what [`Highlighter::may_match`] left for `text`.
+    fn group_bound(&self, text: &str, squeezed: &str) -> Option<usize> {
+        let groups = self.group_needles.as_ref()?;
+        if self.needles.is_none() || !text.is_ascii() {
+            return None;
+        }
+        let present = |g: &&GroupNeedles| {
+            g.words
+                .iter()
+                .chain(&g.phrases)
+                .any(|n| squeezed.contains(n.as_str()))
+        };
+        Some(groups.iter().filter(present).count())
+    }
+
+    /// An upper bound on the marks in `text`, under the same conditions as
+    /// [`Highlighter::group_bound`].
+    ///
+    /// Sound because every mark contains an occurrence of one of its
+    /// group's needles in `squeezed`: marks of one kind (plain words,
+    /// hyphenated wholes, one phrase) are disjoint or start at different
+    /// words, so there are no more of them per needle than its
+    /// non-overlapping occurrences, which `str::matches` counts greedily
+    /// (the most there can be). Wholes exist only where there is a hyphen.
+    fn mark_bound(&self, text: &str, squeezed: &str) -> Option<usize> {
+        let groups = self.group_needles.as_ref()?;
+        if self.needles.is_none() || !text.is_ascii() {
+            return None;
+        }
+        let per_word = if text.contains('-') { 2 } else { 1 };
+        let count = |n: &String| squeezed.matches(n.as_str()).count();
+        Some(
+            groups
+                .iter()
+                .map(|g| {
+                    per_word * g.words.iter().map(count).sum::<usize>()
+                        + g.phrases.iter().map(count).sum::<usize>()
+                })
+                .sum(),
+        )
     }
 
     /// False when an ASCII `text` cannot contain a match: folding an ASCII
@@ -111,11 +177,13 @@ impl Highlighter {
         if !text.is_ascii() {
             return true;
         }
+        // Byte by byte: the text is ASCII, and this runs on every block of
+        // every hit.
         squeezed.clear();
         squeezed.extend(
-            text.chars()
-                .filter(|c| !matches!(c, '.' | ',' | '\'' | '-'))
-                .map(|c| c.to_ascii_lowercase()),
+            text.bytes()
+                .filter(|b| !matches!(b, b'.' | b',' | b'\'' | b'-'))
+                .map(|b| char::from(b.to_ascii_lowercase())),
         );
         needles.iter().any(|n| squeezed.contains(n.as_str()))
     }
@@ -250,19 +318,49 @@ pub(crate) fn snippets(
 ) -> Vec<Snippet> {
     let words = words.clamp(1, 1_000) as u32;
     let mut windows = Vec::new();
-    let mut analyzed = Vec::with_capacity(article.blocks.len());
+    let mut analyzed = vec![(Vec::new(), Vec::new()); article.blocks.len()];
     let mut squeezed = String::new();
+    // Blocks that may match, with a bound on their groups: analysis is most
+    // of a query's cost, so the blocks most likely to hold the best windows
+    // are analysed first, and a block whose bound cannot beat the
+    // `count`-th best window so far is not analysed at all.
+    let mut candidates: Vec<(usize, usize)> = Vec::new();
     for (b, block) in article.blocks.iter().enumerate() {
         let text = article.text(block.span);
-        if !h.may_match(text, &mut squeezed) {
-            analyzed.push((Vec::new(), Vec::new()));
-            continue;
+        if h.may_match(text, &mut squeezed) {
+            let groups = h.group_bound(text, &squeezed).unwrap_or(usize::MAX);
+            candidates.push((b, groups));
+        }
+    }
+    candidates.sort_by_key(|&(b, groups)| (std::cmp::Reverse(groups), b));
+    // The best `count` windows so far as (score, later block loses ties),
+    // best first: the order in which windows are finally ranked.
+    type Rank = ((usize, usize), std::cmp::Reverse<usize>);
+    let mut top: Vec<Rank> = Vec::with_capacity(count + 1);
+    for (b, groups) in candidates {
+        let text = article.text(article.blocks[b].span);
+        if count > 0 && top.len() >= count {
+            let last = top[count - 1];
+            let beaten = |marks: usize| ((groups, marks), std::cmp::Reverse(b)) < last;
+            if beaten(usize::MAX) {
+                continue;
+            }
+            if groups == last.0 .0 {
+                h.may_match(text, &mut squeezed);
+                if h.mark_bound(text, &squeezed).is_some_and(beaten) {
+                    continue;
+                }
+            }
         }
         let (marks, spans) = h.marks(text);
         if let Some(w) = best_window(b, &marks, words) {
+            let rank = (w.score, std::cmp::Reverse(b));
+            let at = top.partition_point(|&r| r > rank);
+            top.insert(at, rank);
+            top.truncate(count);
             windows.push(w);
         }
-        analyzed.push((marks, spans));
+        analyzed[b] = (marks, spans);
     }
     windows.sort_by(|a, b| b.score.cmp(&a.score).then(a.block.cmp(&b.block)));
     windows.truncate(count);
@@ -459,6 +557,28 @@ mod tests {
             h.needles = None;
             assert_eq!(fast, snippets(&a, &h, 5, 30), "{q}");
             assert!(!fast.is_empty());
+        }
+    }
+
+    #[test]
+    fn pruning_blocks_by_bound_changes_no_snippet() {
+        let text = "Title\nTax plans. Tax again.\n\nThe tax plans and more tax plans here.\n\n\
+                    Plans, plans-tax and tax.\n\nNothing.\n\nTax tax tax tax tax plans.\n\n\
+                    A plan for tax. \"Tax plans\" said Tory.";
+        for q in [
+            "tax",
+            "tax plans",
+            "tory tax plans",
+            "\"tax plans\" tory",
+            "pla",
+            "ta",
+        ] {
+            for count in 1..4 {
+                let (a, mut h) = setup(text, q, true);
+                let fast = snippets(&a, &h, count, 5);
+                h.group_needles = None;
+                assert_eq!(fast, snippets(&a, &h, count, 5), "{q} {count}");
+            }
         }
     }
 
