@@ -17,25 +17,36 @@ pub fn load(dir: &Path) -> Result<Vec<Article>, String> {
     if !dir.is_dir() {
         return Err(format!("{}: not a folder", dir.display()));
     }
-    let (files, read_errors) = input::gather(&[PathBuf::from(dir)]);
-    for e in &read_errors {
+    let (articles, errors) = parse_paths(&[PathBuf::from(dir)]);
+    for e in &errors {
         eprintln!("crosscheck: warning: {}: {}", e.path.display(), e.reason);
-    }
-    let named: Vec<(String, Vec<u8>)> = files
-        .iter()
-        .map(|f| (f.name.clone(), f.bytes.clone()))
-        .collect();
-    let mut articles = Vec::new();
-    for (file, result) in files.iter().zip(parse_corpus(&named)) {
-        match result {
-            Ok(a) => articles.push(a),
-            Err(e) => eprintln!("crosscheck: warning: {}: {}", file.path.display(), e.reason),
-        }
     }
     if articles.is_empty() {
         return Err(format!("{}: no article could be read", dir.display()));
     }
     Ok(articles)
+}
+
+/// Reads every article file under `paths` and parses them as one corpus
+/// (so ids and entities match across subcommands). Returns the articles and
+/// every file that could not be read or parsed, read errors first.
+pub fn parse_paths(paths: &[PathBuf]) -> (Vec<Article>, Vec<input::InputError>) {
+    let (files, mut errors) = input::gather(paths);
+    let (file_paths, named): (Vec<PathBuf>, Vec<(String, Vec<u8>)>) = files
+        .into_iter()
+        .map(|f| (f.path, (f.name, f.bytes)))
+        .unzip();
+    let mut articles = Vec::new();
+    for (path, result) in file_paths.into_iter().zip(parse_corpus(&named)) {
+        match result {
+            Ok(a) => articles.push(a),
+            Err(e) => errors.push(input::InputError {
+                path,
+                reason: e.reason.to_string(),
+            }),
+        }
+    }
+    (articles, errors)
 }
 
 /// The position of the article with `id`, or an error listing the ids.

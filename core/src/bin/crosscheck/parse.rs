@@ -4,9 +4,9 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crosscheck_core::{parse_corpus, Article, EntityKind};
+use crosscheck_core::{Article, EntityKind};
 
-use crate::input;
+use crate::corpus;
 
 /// Parses the files and folders in `args` as one corpus and prints them.
 /// Exits non-zero when any file could not be read or parsed.
@@ -30,24 +30,10 @@ pub fn run(args: Vec<std::ffi::OsString>) -> Result<ExitCode, String> {
         return Err("parse needs at least one file or folder".into());
     }
 
-    let (files, read_errors) = input::gather(&paths);
-    let mut failed = !read_errors.is_empty();
-    for e in &read_errors {
+    let (articles, errors) = corpus::parse_paths(&paths);
+    let failed = !errors.is_empty();
+    for e in &errors {
         eprintln!("crosscheck: {}: {}", e.path.display(), e.reason);
-    }
-    let named: Vec<(String, Vec<u8>)> = files
-        .iter()
-        .map(|f| (f.name.clone(), f.bytes.clone()))
-        .collect();
-    let mut articles = Vec::new();
-    for (file, result) in files.iter().zip(parse_corpus(&named)) {
-        match result {
-            Ok(a) => articles.push(a),
-            Err(e) => {
-                failed = true;
-                eprintln!("crosscheck: {}: {}", file.path.display(), e.reason);
-            }
-        }
     }
 
     let stdout = io::stdout();

@@ -6,10 +6,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crosscheck_core::search::{Facets, SearchResults};
-use crosscheck_core::{parse_corpus, Article, SearchIndex, SearchOptions};
+use crosscheck_core::{Article, SearchIndex, SearchOptions};
 use serde_json::{json, Value};
 
-use crate::input;
+use crate::corpus;
 use crate::json::CharOffsets;
 
 const USAGE: &str = "\
@@ -136,20 +136,9 @@ pub fn run(args: Vec<std::ffi::OsString>) -> Result<ExitCode, String> {
 /// Reads and parses the corpus exactly as `crosscheck parse` does, so ids
 /// match; unreadable or unparsable files are reported and skipped.
 fn load(corpus: &PathBuf) -> Result<Vec<Article>, String> {
-    let (files, errors) = input::gather(std::slice::from_ref(corpus));
+    let (articles, errors) = corpus::parse_paths(std::slice::from_ref(corpus));
     for e in &errors {
         eprintln!("crosscheck: {}: {}", e.path.display(), e.reason);
-    }
-    let named: Vec<(String, Vec<u8>)> = files
-        .iter()
-        .map(|f| (f.name.clone(), f.bytes.clone()))
-        .collect();
-    let mut articles = Vec::new();
-    for (file, result) in files.iter().zip(parse_corpus(&named)) {
-        match result {
-            Ok(a) => articles.push(a),
-            Err(e) => eprintln!("crosscheck: {}: {}", file.path.display(), e.reason),
-        }
     }
     if articles.is_empty() {
         return Err(format!(
