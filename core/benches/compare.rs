@@ -10,31 +10,14 @@
 //!
 //! Run with `cargo bench -p crosscheck-core --bench compare`.
 
-use std::path::{Path, PathBuf};
-
 use criterion::{criterion_group, criterion_main, Criterion};
 use crosscheck_core::{compare, parse_corpus, Article, CorpusComparison, TermStats};
 
-fn read_dir_sorted(dir: &Path) -> Option<Vec<(String, Vec<u8>)>> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .ok()?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    paths
-        .into_iter()
-        .map(|p| {
-            let name = p.file_name()?.to_string_lossy().into_owned();
-            Some((name, std::fs::read(&p).ok()?))
-        })
-        .collect()
-}
+#[path = "../tests/common/mod.rs"]
+mod common;
 
 fn seeds() -> Vec<Vec<u8>> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
-    read_dir_sorted(&dir)
-        .expect("the seed corpus")
+    common::read_txt_files(&common::corpus_dir())
         .into_iter()
         .map(|f| f.1)
         .collect()
@@ -73,15 +56,7 @@ fn pair(c: &mut Criterion) {
 }
 
 fn bbc_articles() -> Option<Vec<Article>> {
-    let root = std::env::var_os("CROSSCHECK_BBC")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/datasets/bbc"));
-    let mut files = Vec::new();
-    for topic in ["business", "entertainment", "politics", "sport", "tech"] {
-        for (name, bytes) in read_dir_sorted(&root.join(topic))? {
-            files.push((format!("{topic}/{name}"), bytes));
-        }
-    }
+    let files = common::read_txt_files(&common::bbc_dir()?);
     Some(
         parse_corpus(&files)
             .into_iter()

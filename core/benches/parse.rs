@@ -5,32 +5,15 @@
 //! read from `../shared/datasets/bbc` (or `CROSSCHECK_BBC`); when it is
 //! absent the benchmark prints a message and measures nothing.
 
-use std::path::{Path, PathBuf};
-
 use criterion::{criterion_group, criterion_main, Criterion};
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+/// The BBC files, read with the integration tests' helpers so every
+/// benchmark and test sees the same collection in the same order.
 fn bbc_files() -> Option<Vec<(String, Vec<u8>)>> {
-    let root = std::env::var_os("CROSSCHECK_BBC")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/datasets/bbc"));
-    let mut files = Vec::new();
-    for topic in ["business", "entertainment", "politics", "sport", "tech"] {
-        let dir = root.join(topic);
-        let mut names: Vec<PathBuf> = std::fs::read_dir(&dir)
-            .ok()?
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .collect();
-        names.sort();
-        for p in names {
-            let bytes = std::fs::read(&p).ok()?;
-            files.push((
-                format!("{topic}/{}", p.file_name()?.to_string_lossy()),
-                bytes,
-            ));
-        }
-    }
-    Some(files)
+    common::bbc_dir().map(|dir| common::read_txt_files(&dir))
 }
 
 fn parse_bbc(c: &mut Criterion) {
