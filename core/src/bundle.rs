@@ -17,7 +17,7 @@ use crate::search::{SearchIndex, SearchOptions, SearchResults};
 
 const MAGIC: &[u8; 4] = b"XCK1";
 /// Bumped whenever the serialized shape of [`Bundle`] changes.
-pub const FORMAT_VERSION: u16 = 4;
+pub const FORMAT_VERSION: u16 = 5;
 
 /// The embedded corpus.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]

@@ -26,6 +26,7 @@
 //! one.
 
 use std::borrow::Cow;
+use std::ops::ControlFlow;
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -89,21 +90,38 @@ pub struct TokenRef<'a> {
 /// comes right after its parts), positions counted from `first_position`;
 /// returns the position after the last word.
 pub fn for_each_token(text: &str, first_position: u32, mut f: impl FnMut(TokenRef<'_>)) -> u32 {
+    try_for_each_token(text, first_position, |t| {
+        f(t);
+        ControlFlow::Continue(())
+    })
+}
+
+/// [`for_each_token`] that stops as soon as `f` breaks (after the token it
+/// broke on), for readers that need only the start of a text; returns the
+/// position after the last word read.
+pub fn try_for_each_token(
+    text: &str,
+    first_position: u32,
+    mut f: impl FnMut(TokenRef<'_>) -> ControlFlow<()>,
+) -> u32 {
     let mut position = first_position;
     // A run of words joined by single hyphens; the term buffers are reused.
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut terms: Vec<String> = Vec::new();
     let mut whole = String::new();
-    let mut flush = |spans: &mut Vec<(usize, usize)>, terms: &[String]| {
+    // Emits the run; breaks with the position reached when `f` does.
+    let mut flush = |spans: &mut Vec<(usize, usize)>, terms: &[String]| -> ControlFlow<u32, u32> {
         let first = position;
+        let mut stop = false;
         for (&(start, end), term) in spans.iter().zip(terms) {
-            f(TokenRef {
+            stop |= f(TokenRef {
                 term,
                 start,
                 end,
                 position,
                 compound: false,
-            });
+            })
+            .is_break();
             position += 1;
         }
         if spans.len() > 1 {
@@ -112,16 +130,23 @@ pub fn for_each_token(text: &str, first_position: u32, mut f: impl FnMut(TokenRe
                 whole.push_str(t);
             }
             truncate(&mut whole);
-            f(TokenRef {
+            stop |= f(TokenRef {
                 term: &whole,
                 start: spans[0].0,
                 end: spans[spans.len() - 1].1,
                 position: first,
                 compound: true,
-            });
+            })
+            .is_break();
         }
         spans.clear();
+        if stop {
+            ControlFlow::Break(position)
+        } else {
+            ControlFlow::Continue(position)
+        }
     };
+    let mut reached = first_position;
     for (start, word) in text.unicode_word_indices() {
         let (core, _possessive) = strip_possessive(word);
         let end = start + core.len();
@@ -129,7 +154,10 @@ pub fn for_each_token(text: &str, first_position: u32, mut f: impl FnMut(TokenRe
             .last()
             .is_some_and(|&(_, prev_end)| is_hyphen_gap(&text[prev_end..start]));
         if !joined && !spans.is_empty() {
-            flush(&mut spans, &terms);
+            match flush(&mut spans, &terms) {
+                ControlFlow::Break(p) => return p,
+                ControlFlow::Continue(p) => reached = p,
+            }
         }
         // Fold straight into the run's next buffer.
         let i = spans.len();
@@ -141,9 +169,11 @@ pub fn for_each_token(text: &str, first_position: u32, mut f: impl FnMut(TokenRe
         }
     }
     if !spans.is_empty() {
-        flush(&mut spans, &terms);
+        match flush(&mut spans, &terms) {
+            ControlFlow::Break(p) | ControlFlow::Continue(p) => reached = p,
+        }
     }
-    position
+    reached
 }
 
 /// Analyzes the words of a query: the same terms as [`analyze`], without the

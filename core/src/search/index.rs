@@ -60,6 +60,14 @@ impl Field {
         }
     }
 
+    /// The field a block of the article's text is indexed in.
+    pub fn of_block(kind: BlockKind) -> Field {
+        match kind {
+            BlockKind::Heading => Field::Heading,
+            BlockKind::Paragraph => Field::Body,
+        }
+    }
+
     /// The fields that hold the article's own text (what phrases and plain
     /// words look in, besides entity names).
     pub const TEXT: [Field; 3] = [Field::Title, Field::Heading, Field::Body];
@@ -101,6 +109,16 @@ pub struct DocEntry {
     pub lengths: [u32; FIELD_COUNT],
     /// Indexes into the facet names, sorted.
     pub facets: Vec<u32>,
+    /// Where each of the article's blocks starts in its field (headings in
+    /// [`Field::Heading`], paragraphs in [`Field::Body`]): lets a snippet
+    /// be chosen from the postings' positions alone, so a query analyses
+    /// only the few blocks it shows.
+    pub block_starts: Vec<u32>,
+    /// For each of the article's sentences, the position of its first word
+    /// counted from its block's first: lets a snippet's words be found by
+    /// analysing its block from the sentence where the passage starts
+    /// rather than from the block's start.
+    pub sentence_starts: Vec<u32>,
 }
 
 /// The search index of a corpus. See the module documentation.
@@ -182,13 +200,35 @@ impl Builder {
     /// Analyzes a text into a field. Blocks and names are separated by a
     /// gap of one position, so a phrase never spans two paragraphs or names.
     fn add_text(&mut self, doc: &mut DocScratch, field: Field, text: &str) {
+        self.add_block(doc, field, text, &[], &mut Vec::new());
+    }
+
+    /// [`Builder::add_text`] that also appends to `positions`, for each
+    /// byte offset of `starts` (sorted), the position (counted from the
+    /// text's first) of the first word at or after it.
+    fn add_block(
+        &mut self,
+        doc: &mut DocScratch,
+        field: Field,
+        text: &str,
+        starts: &[usize],
+        positions: &mut Vec<u32>,
+    ) {
         let f = field as usize;
+        let first = doc.next[f];
         let mut pairs = std::mem::take(&mut doc.pairs[f]);
         let mut words = 0;
-        let end = super::analyze::for_each_token(text, doc.next[f], |t| {
+        let mut pending = starts.iter().peekable();
+        let end = super::analyze::for_each_token(text, first, |t| {
             pairs.push((self.intern(t.term), t.position));
-            words += u32::from(!t.compound);
+            if !t.compound {
+                words += 1;
+                while pending.next_if(|&&s| s <= t.start).is_some() {
+                    positions.push(t.position - first);
+                }
+            }
         });
+        positions.extend(pending.map(|_| end - first));
         doc.pairs[f] = pairs;
         doc.next[f] = end + 1;
         doc.lengths[f] += words;
@@ -197,13 +237,27 @@ impl Builder {
     fn add_article(&mut self, a: &Article) {
         let mut d = DocScratch::default();
         self.add_text(&mut d, Field::Title, &a.title);
-        for block in &a.blocks {
-            let field = match block.kind {
-                BlockKind::Heading => Field::Heading,
-                BlockKind::Paragraph => Field::Body,
-            };
-            self.add_text(&mut d, field, a.text(block.span));
+        let mut block_starts = Vec::with_capacity(a.blocks.len());
+        let mut sentence_starts = Vec::with_capacity(a.sentences.len());
+        let mut starts = Vec::new();
+        let mut sentences = a.sentences.iter().peekable();
+        for (b, block) in a.blocks.iter().enumerate() {
+            let field = Field::of_block(block.kind);
+            block_starts.push(d.next[field as usize]);
+            // The article's sentences come block by block, in order.
+            starts.clear();
+            while let Some(s) = sentences.next_if(|s| s.block as usize <= b) {
+                starts.push(s.span.start.saturating_sub(block.span.start) as usize);
+            }
+            self.add_block(
+                &mut d,
+                field,
+                a.text(block.span),
+                &starts,
+                &mut sentence_starts,
+            );
         }
+        sentence_starts.extend(sentences.map(|_| 0));
         let mut facets = BTreeSet::new();
         for e in &a.entities {
             let field = match e.kind {
@@ -250,6 +304,8 @@ impl Builder {
             id: a.id.clone(),
             lengths: d.lengths,
             facets: Vec::new(),
+            block_starts,
+            sentence_starts,
         });
         self.doc_facets.push(facets);
     }
@@ -368,6 +424,8 @@ impl SearchIndex {
                 id: d.id.clone(),
                 lengths: d.lengths,
                 facets: Vec::new(),
+                block_starts: d.block_starts.clone(),
+                sentence_starts: d.sentence_starts.clone(),
             });
             b.doc_facets.push(
                 d.facets

@@ -53,6 +53,7 @@ pub use snippet::Snippet;
 
 use crate::article::{Article, Span};
 use query::{ClauseKind, Term};
+use score::Scored;
 use snippet::Highlighter;
 
 /// How to run a search.
@@ -207,8 +208,18 @@ impl SearchIndex {
         matching.sort_unstable();
         results.facets = Facets::count(self, matching.into_iter(), options.facet_limit);
         let h = Highlighter::new(&plan);
-        for s in ev.ranked.iter().skip(options.offset).take(options.limit) {
-            let id = self.docs[s.doc as usize].id.clone();
+        let page: Vec<Scored> = ev
+            .ranked
+            .iter()
+            .skip(options.offset)
+            .take(options.limit)
+            .copied()
+            .collect();
+        let page_docs: Vec<u32> = page.iter().map(|s| s.doc).collect();
+        let spots = h.page_spots(self, &page_docs);
+        for (s, spots) in page.iter().zip(&spots) {
+            let entry = &self.docs[s.doc as usize];
+            let id = entry.id.clone();
             let article = articles
                 .get(s.doc as usize)
                 .filter(|a| a.id == id)
@@ -218,7 +229,16 @@ impl SearchIndex {
                 title: article.map(|a| a.title.clone()).unwrap_or_default(),
                 title_highlights: article.map(|a| h.chars(&a.title)).unwrap_or_default(),
                 snippets: article
-                    .map(|a| snippet::snippets(a, &h, options.snippets, options.snippet_words))
+                    .map(|a| {
+                        snippet::snippets(
+                            a,
+                            entry,
+                            spots,
+                            &h,
+                            options.snippets,
+                            options.snippet_words,
+                        )
+                    })
                     .unwrap_or_default(),
                 id,
                 score: s.score,

@@ -1,23 +1,39 @@
 //! Snippets and highlights: the passage of an article that best shows why it
 //! matched, with the matched words marked exactly.
 //!
-//! The text is analyzed again with the same analyzer the index used, so a
-//! word is highlighted exactly when the index matched it — typo and prefix
-//! matches included, stop words the query ignored excluded. Phrases are
-//! marked as one range from their first to their last word.
+//! Choosing a passage and marking it are done apart, because they cost very
+//! differently:
+//! - passages are *chosen* from the postings alone: the positions of the
+//!   query's terms in the headings and body of the page's hits, placed in
+//!   blocks by the block starts the index keeps
+//!   ([`super::index::DocEntry::block_starts`]). No text is read;
+//! - only the chosen blocks are *marked*, by analysing them again with the
+//!   index's analyzer, so a word is highlighted exactly when the index
+//!   matched it — typo and prefix matches included, stop words the query
+//!   ignored excluded. Phrases are marked as one range from their first to
+//!   their last word.
+//!
+//! Both see the same matches at the same word positions, because the index
+//! was built by the same analyzer over the same blocks; the tests check
+//! that choosing from postings picks exactly what analysing every block
+//! would.
 //!
 //! A passage stays inside one block (heading or paragraph), so the app can
 //! open the article at that block. Among the windows of about
 //! [`super::SearchOptions::snippet_words`] words, the one with the most
 //! different query clauses wins, then the one with the most matches.
 
+use std::collections::hash_map::Entry;
+use std::ops::ControlFlow;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use serde::Serialize;
 
-use super::analyze::for_each_token;
-use super::fuzzy::MatchKind;
+use super::analyze::try_for_each_token;
+use super::index::{DocEntry, Field, SearchIndex};
 use super::plan::{Matcher, Plan, Role};
+use super::postings::ListIter;
 use crate::article::{Article, BlockKind, Span};
 
 /// A passage of an article with the matched words marked.
@@ -38,180 +54,170 @@ pub struct Snippet {
     pub truncated_end: bool,
 }
 
-/// A matched word or phrase in some text.
+/// A matched word or phrase by word positions: from the first word to the
+/// last, and the query group it answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Spot {
+    first: u32,
+    last: u32,
+    group: usize,
+}
+
+/// A matched word or phrase in some text: its bytes and its words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Mark {
     start: usize,
     end: usize,
-    group: usize,
-    first: u32,
-    last: u32,
+    spot: Spot,
 }
+
+/// The text fields blocks are indexed in, in the order [`PageSpots`] keeps
+/// them.
+const BLOCK_FIELDS: [Field; 2] = [Field::Heading, Field::Body];
+
+/// The query's matches in the headings and body of each document of a page
+/// of hits, with positions as the index numbers them (per field).
+pub(crate) type PageSpots = Vec<[Vec<Spot>; 2]>;
 
 /// What to mark: the vocabulary terms and phrases the query matched.
 #[derive(Debug, Default)]
 pub(crate) struct Highlighter {
+    /// Term → the first group that matched it.
     terms: HashMap<String, usize>,
+    /// The same terms as record offsets in the index, for their positions.
+    records: Vec<(u64, usize)>,
     phrases: Vec<(Vec<String>, usize)>,
-    /// ASCII strings one of which an ASCII text must contain, once
-    /// lower-cased and stripped of `.,'-`, to have any match (see
-    /// [`Highlighter::may_match`]); `None` when some term is not ASCII.
-    needles: Option<Vec<String>>,
-    /// The same needles kept apart per group and kind, to bound the best
-    /// window of a block without analysing it (see [`Highlighter::bound`]);
-    /// `None` exactly when `needles` is.
-    group_needles: Option<Vec<GroupNeedles>>,
-}
-
-/// The needles of one query group: those of its words (each word mark,
-/// and each hyphenated whole, contains one) and the first terms of its
-/// phrases (each phrase mark starts with one).
-#[derive(Debug, Default, Clone)]
-struct GroupNeedles {
-    words: Vec<String>,
-    phrases: Vec<String>,
 }
 
 impl Highlighter {
     pub fn new(plan: &Plan) -> Highlighter {
         let mut h = Highlighter::default();
-        let mut needles: Vec<String> = Vec::new();
-        let mut group_needles = vec![GroupNeedles::default(); plan.groups.len()];
         for (gi, g) in plan.groups.iter().enumerate() {
             if g.role == Role::Exclude {
                 continue;
             }
             for m in &g.matchers {
                 match m {
-                    Matcher::Word { word, expansions } => {
+                    Matcher::Word { expansions, .. } => {
                         for e in expansions {
-                            h.terms.entry(e.term.clone()).or_insert(gi);
-                            // Every completion contains the typed word.
-                            let needle = if e.kind == MatchKind::Prefix {
-                                word
-                            } else {
-                                &e.term
-                            };
-                            needles.push(needle.clone());
-                            group_needles[gi].words.push(needle.clone());
+                            if let Entry::Vacant(v) = h.terms.entry(e.term.clone()) {
+                                v.insert(gi);
+                                h.records.push((e.offset, gi));
+                            }
                         }
                     }
-                    Matcher::Phrase { terms } => {
-                        needles.extend(terms.first().cloned());
-                        group_needles[gi].phrases.extend(terms.first().cloned());
-                        h.phrases.push((terms.clone(), gi));
-                    }
+                    Matcher::Phrase { terms } => h.phrases.push((terms.clone(), gi)),
                 }
             }
-        }
-        if needles.iter().all(|n| n.is_ascii()) {
-            needles.sort_unstable();
-            needles.dedup();
-            // A needle that contains another adds nothing to the test.
-            let all = needles.clone();
-            needles.retain(|n| !all.iter().any(|m| m != n && n.contains(m.as_str())));
-            h.needles = Some(needles);
-            for g in &mut group_needles {
-                g.words.sort_unstable();
-                g.words.dedup();
-            }
-            h.group_needles = Some(group_needles);
         }
         h
     }
 
-    /// How many groups can have a mark in `text`: an upper bound on the
-    /// first part of the score of any window of it, without analysing it;
-    /// `None` when there is none to give (`text` or a term is not ASCII).
-    /// `squeezed` must be what [`Highlighter::may_match`] left for `text`.
-    fn group_bound(&self, text: &str, squeezed: &str) -> Option<usize> {
-        let groups = self.group_needles.as_ref()?;
-        if self.needles.is_none() || !text.is_ascii() {
-            return None;
+    /// The matches in the headings and body of `docs` (one page of hits),
+    /// read from the postings; one entry per document, in `docs` order.
+    /// Each posting list is walked once for the whole page.
+    pub fn page_spots(&self, index: &SearchIndex, docs: &[u32]) -> PageSpots {
+        let mut page: Vec<(u32, usize)> = docs.iter().copied().zip(0..).collect();
+        page.sort_unstable();
+        let mut out: PageSpots = vec![Default::default(); docs.len()];
+        for &(offset, group) in &self.records {
+            let record = index.record_at(offset);
+            for (fi, f) in BLOCK_FIELDS.iter().enumerate() {
+                for_page(record.lists[*f as usize], &page, |slot, positions| {
+                    out[slot][fi].extend(positions.iter().map(|&p| Spot {
+                        first: p,
+                        last: p,
+                        group,
+                    }));
+                });
+            }
         }
-        let present = |g: &&GroupNeedles| {
-            g.words
+        for (terms, group) in &self.phrases {
+            let Some(records) = terms
                 .iter()
-                .chain(&g.phrases)
-                .any(|n| squeezed.contains(n.as_str()))
-        };
-        Some(groups.iter().filter(present).count())
-    }
-
-    /// An upper bound on the marks in `text`, under the same conditions as
-    /// [`Highlighter::group_bound`].
-    ///
-    /// Sound because every mark contains an occurrence of one of its
-    /// group's needles in `squeezed`: marks of one kind (plain words,
-    /// hyphenated wholes, one phrase) are disjoint or start at different
-    /// words, so there are no more of them per needle than its
-    /// non-overlapping occurrences, which `str::matches` counts greedily
-    /// (the most there can be). Wholes exist only where there is a hyphen.
-    fn mark_bound(&self, text: &str, squeezed: &str) -> Option<usize> {
-        let groups = self.group_needles.as_ref()?;
-        if self.needles.is_none() || !text.is_ascii() {
-            return None;
+                .map(|t| index.record(t))
+                .collect::<Option<Vec<_>>>()
+            else {
+                continue;
+            };
+            let len = terms.len() as u32;
+            for (fi, f) in BLOCK_FIELDS.iter().enumerate() {
+                // Positions of each term of the phrase, per slot.
+                let mut at: Vec<Vec<Vec<u32>>> = vec![vec![Vec::new(); docs.len()]; terms.len()];
+                for (i, r) in records.iter().enumerate() {
+                    for_page(r.lists[*f as usize], &page, |slot, positions| {
+                        at[i][slot].extend_from_slice(positions);
+                    });
+                }
+                for (slot, spots) in out.iter_mut().enumerate() {
+                    let starts = at[0][slot].iter().filter(|&&p| {
+                        (1..terms.len()).all(|i| {
+                            p.checked_add(i as u32)
+                                .is_some_and(|want| at[i][slot].binary_search(&want).is_ok())
+                        })
+                    });
+                    spots[fi].extend(starts.map(|&p| Spot {
+                        first: p,
+                        last: p + (len - 1),
+                        group: *group,
+                    }));
+                }
+            }
         }
-        let per_word = if text.contains('-') { 2 } else { 1 };
-        let count = |n: &String| squeezed.matches(n.as_str()).count();
-        Some(
-            groups
-                .iter()
-                .map(|g| {
-                    per_word * g.words.iter().map(count).sum::<usize>()
-                        + g.phrases.iter().map(count).sum::<usize>()
-                })
-                .sum(),
-        )
+        out
     }
 
-    /// False when an ASCII `text` cannot contain a match: folding an ASCII
-    /// word only lower-cases it and drops `.,'` (and a hyphen joins the
-    /// parts of a whole), so every term found in it is a substring of the
-    /// text lower-cased without those. Lets snippets skip the analysis of
-    /// blocks that cannot match, which is most of an article.
-    fn may_match(&self, text: &str, squeezed: &mut String) -> bool {
-        let Some(needles) = &self.needles else {
-            return true;
-        };
-        if !text.is_ascii() {
-            return true;
-        }
-        // Byte by byte: the text is ASCII, and this runs on every block of
-        // every hit.
-        squeezed.clear();
-        squeezed.extend(
-            text.bytes()
-                .filter(|b| !matches!(b, b'.' | b',' | b'\'' | b'-'))
-                .map(|b| char::from(b.to_ascii_lowercase())),
-        );
-        needles.iter().any(|n| squeezed.contains(n.as_str()))
-    }
-
-    /// Marks in `text` (byte offsets), sorted; and the byte spans of its
-    /// words by position (hyphenated wholes left out).
+    /// Marks in `text` (byte offsets, positions from 0), sorted; and the
+    /// byte spans of its words by position (hyphenated wholes left out).
     fn marks(&self, text: &str) -> (Vec<Mark>, Vec<(usize, usize)>) {
+        self.marks_in(text, 0, 0, None)
+    }
+
+    /// [`Highlighter::marks`] of `text[from..]`, where the word at
+    /// position `position` starts (see [`checkpoint`]): offsets are still
+    /// into `text` and positions count from its start, but the words are
+    /// spans from `position` on. With `until`, analysis stops once every
+    /// word that ends before the whitespace after word `until` is read.
+    fn marks_in(
+        &self,
+        text: &str,
+        from: usize,
+        position: u32,
+        until: Option<u32>,
+    ) -> (Vec<Mark>, Vec<(usize, usize)>) {
         let mut marks = Vec::new();
         let mut words: Vec<(usize, usize)> = Vec::new();
         // Terms of the words by position, only when phrases need them.
         let mut word_terms: Vec<String> = Vec::new();
         let want_terms = !self.phrases.is_empty();
-        for_each_token(text, 0, |t| {
+        let rest = text.get(from..).unwrap_or("");
+        let mut stop_at = usize::MAX;
+        try_for_each_token(rest, position, |t| {
+            let (start, end) = (from + t.start, from + t.end);
+            if start >= stop_at {
+                return ControlFlow::Break(());
+            }
             if let Some(&group) = self.terms.get(t.term) {
                 marks.push(Mark {
-                    start: t.start,
-                    end: t.end,
-                    group,
-                    first: t.position,
-                    last: t.position,
+                    start,
+                    end,
+                    spot: Spot {
+                        first: t.position,
+                        last: t.position,
+                        group,
+                    },
                 });
             }
             if !t.compound {
-                words.push((t.start, t.end));
+                words.push((start, end));
                 if want_terms {
                     word_terms.push(t.term.to_string());
                 }
+                if until == Some(t.position) {
+                    stop_at = glued_end(text, end);
+                }
             }
+            ControlFlow::Continue(())
         });
         for (terms, group) in &self.phrases {
             if terms.is_empty() || terms.len() > word_terms.len() {
@@ -223,9 +229,11 @@ impl Highlighter {
                     marks.push(Mark {
                         start: words[p].0,
                         end: words[last].1,
-                        group: *group,
-                        first: p as u32,
-                        last: last as u32,
+                        spot: Spot {
+                            first: position + p as u32,
+                            last: position + last as u32,
+                            group: *group,
+                        },
                     });
                 }
             }
@@ -257,6 +265,25 @@ impl Highlighter {
     }
 }
 
+/// Calls `f(slot, positions)` for each document of `page` (sorted
+/// `(doc, slot)`) in a posting list, stopping after the page's last one.
+fn for_page(list: &[u8], page: &[(u32, usize)], mut f: impl FnMut(usize, &[u32])) {
+    let mut it = ListIter::new(list);
+    let mut want = page.iter().peekable();
+    let mut positions = Vec::new();
+    while let Some((doc, _)) = it.next_doc() {
+        while want.next_if(|w| w.0 < doc).is_some() {}
+        let Some(&&(d, slot)) = want.peek() else {
+            break;
+        };
+        if d == doc {
+            positions.clear();
+            it.positions(&mut positions);
+            f(slot, &positions);
+        }
+    }
+}
+
 /// Merges overlapping marks into byte ranges.
 fn merge(marks: &[Mark]) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
@@ -278,7 +305,8 @@ fn to_chars(text: &str, ranges: &[(usize, usize)]) -> Vec<(u32, u32)> {
         .collect()
 }
 
-/// A candidate passage in one block.
+/// A candidate passage in one block, by word positions in the block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Window {
     block: usize,
     score: (usize, usize),
@@ -286,84 +314,164 @@ struct Window {
     last: u32,
 }
 
-/// The best window of `words` positions among a block's marks.
-fn best_window(block: usize, marks: &[Mark], words: u32) -> Option<Window> {
+/// The best window of `words` positions among a block's spots, sorted by
+/// first word (longer first on ties).
+fn best_window(block: usize, spots: &[Spot], words: u32) -> Option<Window> {
     let mut best: Option<Window> = None;
-    for (i, m) in marks.iter().enumerate() {
+    let mut groups: Vec<usize> = Vec::new();
+    for (i, m) in spots.iter().enumerate() {
         let end = m.first.saturating_add(words);
-        let inside: Vec<&Mark> = marks[i..].iter().filter(|x| x.last < end).collect();
-        let mut groups: Vec<usize> = inside.iter().map(|x| x.group).collect();
+        let inside = || spots[i..].iter().filter(|x| x.last < end);
+        groups.clear();
+        groups.extend(inside().map(|x| x.group));
         groups.sort_unstable();
         groups.dedup();
-        let score = (groups.len(), inside.len());
+        let score = (groups.len(), inside().count());
         if best.as_ref().is_none_or(|b| score > b.score) {
             best = Some(Window {
                 block,
                 score,
                 first: m.first,
-                last: inside.iter().map(|x| x.last).max().unwrap_or(m.last),
+                last: inside().map(|x| x.last).max().unwrap_or(m.last),
             });
         }
     }
     best
 }
 
+/// The best `count` windows of an article, best first, one per block, from
+/// its spots (one entry of [`PageSpots`]) and the index's block starts.
+/// Spots outside every block (which a consistent index never has) are
+/// ignored.
+fn choose(
+    article: &Article,
+    block_starts: &[u32],
+    spots: &[Vec<Spot>; 2],
+    count: usize,
+    words: u32,
+) -> Vec<Window> {
+    if block_starts.len() != article.blocks.len() {
+        return Vec::new();
+    }
+    // (start, block) of the blocks of each field, in increasing order.
+    let mut starts: [Vec<(u32, usize)>; 2] = Default::default();
+    for (b, (block, &start)) in article.blocks.iter().zip(block_starts).enumerate() {
+        let fi = usize::from(Field::of_block(block.kind) == Field::Body);
+        starts[fi].push((start, b));
+    }
+    let mut placed: Vec<(usize, Spot)> = Vec::new();
+    for (fi, field_spots) in spots.iter().enumerate() {
+        for s in field_spots {
+            let k = starts[fi].partition_point(|&(start, _)| start <= s.first);
+            let Some(&(start, b)) = k.checked_sub(1).and_then(|k| starts[fi].get(k)) else {
+                continue;
+            };
+            placed.push((
+                b,
+                Spot {
+                    first: s.first - start,
+                    last: s.last.saturating_sub(start),
+                    group: s.group,
+                },
+            ));
+        }
+    }
+    placed.sort_unstable_by_key(|&(b, s)| (b, s.first, std::cmp::Reverse(s.last), s.group));
+    let mut block_spots = Vec::new();
+    let mut windows: Vec<Window> = placed
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter_map(|run| {
+            block_spots.clear();
+            block_spots.extend(run.iter().map(|&(_, s)| s));
+            best_window(run[0].0, &block_spots, words)
+        })
+        .collect();
+    windows.sort_by(|a, b| b.score.cmp(&a.score).then(a.block.cmp(&b.block)));
+    windows.truncate(count);
+    windows
+}
+
+/// Where the punctuation glued to a word ending at `end` stops: a passage
+/// ending with that word ends there.
+fn glued_end(text: &str, end: usize) -> usize {
+    let rest = text.get(end..).unwrap_or("");
+    end + rest.find(char::is_whitespace).unwrap_or(rest.len())
+}
+
+/// Words in each block of an article, from its index entry: a block's
+/// positions run up to the next block of its field (less the one-position
+/// gap between blocks), the last one's up to the field's word count.
+fn block_words(article: &Article, entry: &DocEntry) -> Vec<u32> {
+    let mut words = vec![0; article.blocks.len()];
+    for f in BLOCK_FIELDS {
+        let blocks: Vec<usize> = (0..article.blocks.len())
+            .filter(|&b| Field::of_block(article.blocks[b].kind) == f)
+            .collect();
+        let mut end = entry.lengths[f as usize].saturating_add(blocks.len() as u32);
+        for &b in blocks.iter().rev() {
+            let start = entry.block_starts.get(b).copied().unwrap_or(end);
+            words[b] = end.saturating_sub(start).saturating_sub(1);
+            end = start;
+        }
+    }
+    words
+}
+
+/// The latest place in block `b`, at or before word `position`, where its
+/// analysis can start and read the same words as from the block's start:
+/// a sentence start preceded by whitespace (so no word, hyphenated run or
+/// segmentation rule reaches across it). `(byte in the block, position)`.
+fn checkpoint(article: &Article, entry: &DocEntry, b: usize, position: u32) -> (usize, u32) {
+    let Some(block) = article.blocks.get(b) else {
+        return (0, 0);
+    };
+    let text = article.text(block.span);
+    let mut best = (0, 0);
+    if entry.sentence_starts.len() != article.sentences.len() {
+        return best;
+    }
+    let first = article
+        .sentences
+        .partition_point(|s| (s.block as usize) < b);
+    let sentences = article.sentences[first..]
+        .iter()
+        .zip(&entry.sentence_starts[first..])
+        .take_while(|(s, _)| s.block as usize == b);
+    for (s, &p) in sentences {
+        if p > position {
+            break;
+        }
+        let at = s.span.start.saturating_sub(block.span.start) as usize;
+        let safe = at > 0
+            && text
+                .as_bytes()
+                .get(at - 1)
+                .is_some_and(u8::is_ascii_whitespace)
+            && text
+                .get(at..)
+                .and_then(|t| t.chars().next())
+                .is_some_and(|c| c.is_ascii_graphic());
+        if safe {
+            best = (at, p);
+        }
+    }
+    best
+}
+
 /// Up to `count` passages of about `words` words, best first, one per
-/// block; the lead of the article when no block has a match.
+/// block; the lead of the article when no block has a match. `spots` are
+/// the article's entry of [`Highlighter::page_spots`] and `entry` its index
+/// entry.
 pub(crate) fn snippets(
     article: &Article,
+    entry: &DocEntry,
+    spots: &[Vec<Spot>; 2],
     h: &Highlighter,
     count: usize,
     words: usize,
 ) -> Vec<Snippet> {
     let words = words.clamp(1, 1_000) as u32;
-    let mut windows = Vec::new();
-    let mut analyzed = vec![(Vec::new(), Vec::new()); article.blocks.len()];
-    let mut squeezed = String::new();
-    // Blocks that may match, with a bound on their groups: analysis is most
-    // of a query's cost, so the blocks most likely to hold the best windows
-    // are analysed first, and a block whose bound cannot beat the
-    // `count`-th best window so far is not analysed at all.
-    let mut candidates: Vec<(usize, usize)> = Vec::new();
-    for (b, block) in article.blocks.iter().enumerate() {
-        let text = article.text(block.span);
-        if h.may_match(text, &mut squeezed) {
-            let groups = h.group_bound(text, &squeezed).unwrap_or(usize::MAX);
-            candidates.push((b, groups));
-        }
-    }
-    candidates.sort_by_key(|&(b, groups)| (std::cmp::Reverse(groups), b));
-    // The best `count` windows so far as (score, later block loses ties),
-    // best first: the order in which windows are finally ranked.
-    type Rank = ((usize, usize), std::cmp::Reverse<usize>);
-    let mut top: Vec<Rank> = Vec::with_capacity(count + 1);
-    for (b, groups) in candidates {
-        let text = article.text(article.blocks[b].span);
-        if count > 0 && top.len() >= count {
-            let last = top[count - 1];
-            let beaten = |marks: usize| ((groups, marks), std::cmp::Reverse(b)) < last;
-            if beaten(usize::MAX) {
-                continue;
-            }
-            if groups == last.0 .0 {
-                h.may_match(text, &mut squeezed);
-                if h.mark_bound(text, &squeezed).is_some_and(beaten) {
-                    continue;
-                }
-            }
-        }
-        let (marks, spans) = h.marks(text);
-        if let Some(w) = best_window(b, &marks, words) {
-            let rank = (w.score, std::cmp::Reverse(b));
-            let at = top.partition_point(|&r| r > rank);
-            top.insert(at, rank);
-            top.truncate(count);
-            windows.push(w);
-        }
-        analyzed[b] = (marks, spans);
-    }
-    windows.sort_by(|a, b| b.score.cmp(&a.score).then(a.block.cmp(&b.block)));
-    windows.truncate(count);
+    let mut windows = choose(article, &entry.block_starts, spots, count, words);
     if windows.is_empty() && count > 0 {
         // No match in the body (title or names only): show the lead.
         let lead = article
@@ -384,31 +492,37 @@ pub(crate) fn snippets(
             });
         }
     }
+    let block_words = block_words(article, entry);
     windows
         .into_iter()
         .filter_map(|w| {
-            let (marks, spans) = &analyzed[w.block];
-            if spans.is_empty() {
-                // The lead block was skipped as unable to match.
-                let block = article.blocks.get(w.block)?;
-                let (marks, spans) = h.marks(article.text(block.span));
-                return passage(article, w, &marks, &spans, words);
-            }
-            passage(article, w, marks, spans, words)
+            let block_words = *block_words.get(w.block)?;
+            let (first, last) = extent(&w, words, block_words)?;
+            let (from, position) = checkpoint(article, entry, w.block, first);
+            let block = article.blocks.get(w.block)?;
+            let text = article.text(block.span);
+            let (marks, spans) = h.marks_in(text, from, position, Some(last));
+            let whole_end = last + 1 >= block_words;
+            passage(
+                article,
+                w.block,
+                (first, last),
+                whole_end,
+                &marks,
+                &spans,
+                position,
+            )
         })
         .collect()
 }
 
-fn passage(
-    article: &Article,
-    w: Window,
-    marks: &[Mark],
-    positions: &[(usize, usize)],
-    words: u32,
-) -> Option<Snippet> {
-    let block = *article.blocks.get(w.block)?;
-    let text = article.text(block.span);
-    let last_pos = positions.len().checked_sub(1)? as u32;
+/// The first and last word of the passage shown for a window: `words`
+/// words around its cluster of matches, within a block of `block_words`.
+fn extent(w: &Window, words: u32, block_words: u32) -> Option<(u32, u32)> {
+    let last_pos = block_words.checked_sub(1)?;
+    if w.first > last_pos {
+        return None;
+    }
     // Centre the cluster of matches in the window.
     let cluster = w.last.saturating_sub(w.first) + 1;
     let slack = words.saturating_sub(cluster);
@@ -418,19 +532,29 @@ fn passage(
         last = last_pos;
         first = last.saturating_sub(words - 1).min(w.first);
     }
-    let start = if first == 0 {
-        0
-    } else {
-        positions[first as usize].0
-    };
-    let end = if last >= last_pos {
+    Some((first, last))
+}
+
+/// The snippet of words `first..=last` of block `b` (running to the
+/// block's end when `to_end`), from the marks and word spans of its
+/// analysis from word `position` on.
+fn passage(
+    article: &Article,
+    b: usize,
+    (first, last): (u32, u32),
+    to_end: bool,
+    marks: &[Mark],
+    spans: &[(usize, usize)],
+    position: u32,
+) -> Option<Snippet> {
+    let block = *article.blocks.get(b)?;
+    let text = article.text(block.span);
+    let span = |p: u32| spans.get(p.checked_sub(position)? as usize).copied();
+    let start = if first == 0 { 0 } else { span(first)?.0 };
+    let end = if to_end {
         text.len()
     } else {
-        // Keep the punctuation glued to the last word.
-        let e = positions[last as usize].1;
-        e + text[e..]
-            .find(char::is_whitespace)
-            .unwrap_or(text.len() - e)
+        glued_end(text, span(last)?.1)
     };
     let inside: Vec<Mark> = marks
         .iter()
@@ -438,7 +562,7 @@ fn passage(
         .copied()
         .collect();
     let ranges = merge(&inside);
-    let snippet_text = &text[start..end];
+    let snippet_text = text.get(start..end)?;
     let local: Vec<(usize, usize)> = ranges
         .iter()
         .map(|&(s, e)| (s - start, e - start))
@@ -447,7 +571,7 @@ fn passage(
     Some(Snippet {
         text: snippet_text.to_string(),
         highlights: to_chars(snippet_text, &local),
-        block: w.block as u32,
+        block: b as u32,
         span: Span::new(base + start, base + end),
         body_highlights: ranges
             .iter()
@@ -465,12 +589,73 @@ mod tests {
     use crate::search::index::SearchIndex;
     use crate::search::plan::plan;
     use crate::search::query::parse;
+    use proptest::prelude::*;
 
-    fn setup(text: &str, q: &str, typing: bool) -> (Article, Highlighter) {
+    fn setup(text: &str, q: &str, typing: bool) -> (Article, SearchIndex, Highlighter) {
         let a = articles(&[text]).remove(0);
         let index = SearchIndex::build(std::slice::from_ref(&a));
         let p = plan(&index, &parse(q), typing);
-        (a, Highlighter::new(&p))
+        (a, index, Highlighter::new(&p))
+    }
+
+    /// Snippets of document `doc`, chosen from the postings.
+    fn run(
+        index: &SearchIndex,
+        a: &Article,
+        doc: u32,
+        h: &Highlighter,
+        count: usize,
+        words: usize,
+    ) -> Vec<Snippet> {
+        let spots = h.page_spots(index, &[doc]);
+        snippets(a, &index.docs[doc as usize], &spots[0], h, count, words)
+    }
+
+    /// The passages of the windows analysis chooses, each from its whole
+    /// block analysed from the start: what the postings, block lengths,
+    /// sentence checkpoints and early stop must reproduce.
+    fn analysed_snippets(a: &Article, h: &Highlighter, count: usize, words: usize) -> Vec<Snippet> {
+        analysed(a, h, count, words)
+            .into_iter()
+            .filter_map(|w| {
+                let (marks, spans) = h.marks(a.text(a.blocks[w.block].span));
+                let n = spans.len() as u32;
+                let (first, last) = extent(&w, words as u32, n)?;
+                passage(a, w.block, (first, last), last + 1 >= n, &marks, &spans, 0)
+            })
+            .collect()
+    }
+
+    /// What choosing by analysing every block gives: the definition the
+    /// postings must reproduce.
+    fn analysed(a: &Article, h: &Highlighter, count: usize, words: usize) -> Vec<Window> {
+        let words = words.clamp(1, 1_000) as u32;
+        let mut windows: Vec<Window> = a
+            .blocks
+            .iter()
+            .enumerate()
+            .filter_map(|(b, block)| {
+                let (marks, _) = h.marks(a.text(block.span));
+                let spots: Vec<Spot> = marks.iter().map(|m| m.spot).collect();
+                best_window(b, &spots, words)
+            })
+            .collect();
+        windows.sort_by(|x, y| y.score.cmp(&x.score).then(x.block.cmp(&y.block)));
+        windows.truncate(count);
+        windows
+    }
+
+    fn chosen(
+        index: &SearchIndex,
+        a: &Article,
+        doc: u32,
+        h: &Highlighter,
+        count: usize,
+        words: usize,
+    ) -> Vec<Window> {
+        let spots = h.page_spots(index, &[doc]);
+        let starts = &index.docs[doc as usize].block_starts;
+        choose(a, starts, &spots[0], count, words.clamp(1, 1_000) as u32)
     }
 
     fn marked(s: &Snippet) -> Vec<String> {
@@ -483,12 +668,12 @@ mod tests {
 
     #[test]
     fn marks_exact_words_typos_and_prefixes() {
-        let (a, h) = setup(
+        let (a, i, h) = setup(
             "Title\nIn Kýiv’s talks, Witkoff spent nearly four hours negotiating.",
             "kyiv witkof negot",
             true,
         );
-        let s = snippets(&a, &h, 2, 30);
+        let s = run(&i, &a, 0, &h, 2, 30);
         assert_eq!(s.len(), 1);
         assert_eq!(marked(&s[0]), ["Kýiv", "Witkoff", "negotiating"]);
         assert_eq!(&a.body[s[0].span.range()], s[0].text);
@@ -499,12 +684,12 @@ mod tests {
 
     #[test]
     fn phrases_are_one_mark_and_stop_words_are_not_marked() {
-        let (a, h) = setup(
+        let (a, i, h) = setup(
             "Title\nThe meeting lasted nearly four hours, the envoy said.",
             "\"nearly four hours\" the envoy",
             false,
         );
-        let s = snippets(&a, &h, 1, 30);
+        let s = run(&i, &a, 0, &h, 1, 30);
         assert_eq!(marked(&s[0]), ["nearly four hours", "envoy"]);
     }
 
@@ -514,8 +699,8 @@ mod tests {
         let text = format!(
             "Title\nalpha {filler} beta gamma delta {filler}end.\n\nSecond paragraph with gamma."
         );
-        let (a, h) = setup(&text, "beta gamma", false);
-        let s = snippets(&a, &h, 2, 10);
+        let (a, i, h) = setup(&text, "beta gamma", false);
+        let s = run(&i, &a, 0, &h, 2, 10);
         assert_eq!(marked(&s[0]), ["beta", "gamma"]);
         assert!(s[0].truncated_start && s[0].truncated_end);
         assert_eq!(s[0].text.split_whitespace().count(), 10);
@@ -524,25 +709,24 @@ mod tests {
     }
 
     #[test]
-    fn blocks_that_cannot_match_are_skipped_soundly() {
-        let (_, h) = setup(
-            "T\nThe U.S. envoy's five-hour talks on 1,000 troops.",
-            "us fivehour envoy 1000",
-            false,
-        );
-        let mut buf = String::new();
-        assert!(h.may_match("the U.S. said", &mut buf));
-        assert!(h.may_match("a five-hour day", &mut buf));
-        assert!(h.may_match("1,000 of them", &mut buf));
-        assert!(!h.may_match("nothing to see", &mut buf));
-        assert!(h.may_match("Kýiv is not ASCII", &mut buf));
+    fn lead_when_only_the_title_matches() {
+        let (a, i, h) = setup("Kyiv talks\nNothing else here.", "kyiv", false);
+        let s = run(&i, &a, 0, &h, 2, 30);
+        assert_eq!(s.len(), 1);
+        assert!(s[0].highlights.is_empty());
+        assert_eq!(h.chars(&a.title), [(0, 4)]);
     }
 
     #[test]
-    fn skipping_blocks_changes_no_snippet() {
-        let text = "Title\nThe U.S. envoy's talks.\n\nA five-hour meeting on 1,000 troops.\n\n\
-                    Kýiv said no.\n\nNothing here at all.\n\nO'Brien negotiated the deal.";
-        for q in [
+    fn postings_choose_what_analysis_would() {
+        let texts = [
+            "Title\nThe U.S. envoy's talks.\n\nA five-hour meeting on 1,000 troops.\n\n\
+             Kýiv said no.\n\nNothing here at all.\n\nO'Brien negotiated the deal.",
+            "Tax\nTax plans. Tax again.\n\nThe tax plans and more tax plans here.\n\n\
+             Plans, plans-tax and tax.\n\nNothing.\n\nTax tax tax tax tax plans.\n\n\
+             A plan for tax. \"Tax plans\" said Tory.",
+        ];
+        let queries = [
             "us",
             "fivehour",
             "five-hour meeting",
@@ -551,43 +735,169 @@ mod tests {
             "obrien negot",
             "\"the deal\"",
             "envoy",
-        ] {
-            let (a, mut h) = setup(text, q, true);
-            let fast = snippets(&a, &h, 5, 30);
-            h.needles = None;
-            assert_eq!(fast, snippets(&a, &h, 5, 30), "{q}");
-            assert!(!fast.is_empty());
-        }
-    }
-
-    #[test]
-    fn pruning_blocks_by_bound_changes_no_snippet() {
-        let text = "Title\nTax plans. Tax again.\n\nThe tax plans and more tax plans here.\n\n\
-                    Plans, plans-tax and tax.\n\nNothing.\n\nTax tax tax tax tax plans.\n\n\
-                    A plan for tax. \"Tax plans\" said Tory.";
-        for q in [
             "tax",
             "tax plans",
             "tory tax plans",
             "\"tax plans\" tory",
             "pla",
             "ta",
-        ] {
-            for count in 1..4 {
-                let (a, mut h) = setup(text, q, true);
-                let fast = snippets(&a, &h, count, 5);
-                h.group_needles = None;
-                assert_eq!(fast, snippets(&a, &h, count, 5), "{q} {count}");
+            "plans -tax",
+        ];
+        let a = articles(&texts);
+        let index = SearchIndex::build(&a);
+        for q in queries {
+            let h = Highlighter::new(&plan(&index, &parse(q), true));
+            for (doc, article) in a.iter().enumerate() {
+                for count in 1..4 {
+                    assert_eq!(
+                        chosen(&index, article, doc as u32, &h, count, 5),
+                        analysed(article, &h, count, 5),
+                        "{q} doc {doc} count {count}"
+                    );
+                    let fast = run(&index, article, doc as u32, &h, count, 5);
+                    if !fast.iter().all(|s| s.highlights.is_empty()) {
+                        assert_eq!(
+                            fast,
+                            analysed_snippets(article, &h, count, 5),
+                            "{q} doc {doc}"
+                        );
+                    }
+                }
             }
         }
     }
 
     #[test]
-    fn lead_when_only_the_title_matches() {
-        let (a, h) = setup("Kyiv talks\nNothing else here.", "kyiv", false);
-        let s = snippets(&a, &h, 2, 30);
-        assert_eq!(s.len(), 1);
-        assert!(s[0].highlights.is_empty());
-        assert_eq!(h.chars(&a.title), [(0, 4)]);
+    fn seeds_choose_what_analysis_would() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
+        let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .map(|p| {
+                (
+                    p.file_name().unwrap().to_string_lossy().into_owned(),
+                    std::fs::read(&p).unwrap(),
+                )
+            })
+            .collect();
+        files.sort();
+        let a: Vec<Article> = crate::parse::parse_corpus(&files)
+            .into_iter()
+            .map(|r| r.unwrap())
+            .collect();
+        let index = SearchIndex::build(&a);
+        for q in [
+            "putin witkoff",
+            "\"peace plan\" kremlin",
+            "ukraine OR russia",
+            "kyiv talks",
+            "europ",
+            "witkof kushner",
+            "person:putin ukraine",
+            "the",
+            "hours meeting five-hour",
+        ] {
+            let h = Highlighter::new(&plan(&index, &parse(q), true));
+            for (doc, article) in a.iter().enumerate() {
+                assert_eq!(
+                    chosen(&index, article, doc as u32, &h, 3, 30),
+                    analysed(article, &h, 3, 30),
+                    "{q} doc {doc}"
+                );
+                for words in [5, 12, 30] {
+                    let fast = run(&index, article, doc as u32, &h, 3, words);
+                    if !fast.iter().all(|s| s.highlights.is_empty()) {
+                        assert_eq!(
+                            fast,
+                            analysed_snippets(article, &h, 3, words),
+                            "{q} doc {doc}"
+                        );
+                    }
+                }
+            }
+        }
     }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        /// Generated articles with headings, hyphens, possessives, accents
+        /// and repeated words, and queries of their words: the postings
+        /// choose the same windows as analysing every block.
+        #[test]
+        fn generated_articles_choose_what_analysis_would(
+            blocks in prop::collection::vec(
+                (any::<bool>(), prop::collection::vec(0usize..WORDS.len(), 1..25)),
+                1..8,
+            ),
+            query in prop::collection::vec(0usize..WORDS.len(), 1..4),
+            phrase in any::<bool>(),
+            words in 2usize..12,
+        ) {
+            let mut text = String::from("Title words\n");
+            for (heading, ws) in &blocks {
+                let line: Vec<&str> = ws.iter().map(|&w| WORDS[w]).collect();
+                if *heading {
+                    text.push_str(&format!("\n## {}\n\n", line.join(" ")));
+                } else {
+                    text.push_str(&format!("\n{}.\n\n", line.join(" ")));
+                }
+            }
+            let mut q: Vec<String> = query.iter().map(|&w| WORDS[w].to_string()).collect();
+            if phrase && q.len() > 1 {
+                q = vec![format!("\"{}\"", q.join(" "))];
+            }
+            let q = q.join(" ");
+            let (a, index, h) = setup(&text, &q, true);
+            for count in 1..4 {
+                prop_assert_eq!(
+                    chosen(&index, &a, 0, &h, count, words),
+                    analysed(&a, &h, count, words),
+                    "{} | {}", q, text
+                );
+                let fast = run(&index, &a, 0, &h, count, words);
+                if !fast.iter().all(|s| s.highlights.is_empty()) {
+                    prop_assert_eq!(fast, analysed_snippets(&a, &h, count, words), "{} | {}", q, text);
+                }
+            }
+        }
+    }
+
+    const WORDS: &[&str] = &[
+        "talks",
+        "talk",
+        "Kýiv",
+        "Kyiv’s",
+        "five-hour",
+        "five",
+        "hour",
+        "hours",
+        "the",
+        "of",
+        "U.S.",
+        "envoy",
+        "envoys",
+        "plan",
+        "plans",
+        "peace-plan",
+        "£90m",
+        "90",
+        "O'Brien",
+        "negotiating",
+        "negotiate",
+        "a",
+        "déjà",
+        "deja-vu",
+        // Sentence ends and starts, so passages start from sentences.
+        "said.",
+        "talks.",
+        "Then",
+        "The",
+        "\"Talks",
+        "hours.\"",
+        "(Kyiv)",
+        "Mr.",
+        "U.S.-led",
+        "—",
+    ];
 }
