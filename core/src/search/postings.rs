@@ -99,6 +99,10 @@ pub struct ListIter<'a> {
     next_doc: u32,
     /// Positions of the current document not read yet.
     unread: u32,
+    /// Positions of earlier documents not read yet: skipped only when
+    /// positions are next asked for, so walking the head to score never
+    /// touches them.
+    skipped: u32,
 }
 
 impl<'a> ListIter<'a> {
@@ -115,6 +119,7 @@ impl<'a> ListIter<'a> {
             remaining: docs,
             next_doc: 0,
             unread: 0,
+            skipped: 0,
         }
     }
 
@@ -128,9 +133,6 @@ impl<'a> ListIter<'a> {
         if self.remaining == 0 {
             return None;
         }
-        for _ in 0..self.unread {
-            read_varint(self.bytes, &mut self.pos_at)?;
-        }
         let head = &self.bytes[..self.head_end];
         let v = read_varint(head, &mut self.head_at)?;
         let tf = if v & 1 == 1 {
@@ -141,12 +143,21 @@ impl<'a> ListIter<'a> {
         let doc = self.next_doc.checked_add(v >> 1)?;
         self.next_doc = doc.checked_add(1)?;
         self.remaining -= 1;
+        self.skipped = self.skipped.saturating_add(self.unread);
         self.unread = tf;
         Some((doc, tf))
     }
 
     /// Appends the positions of the current document to `out` (once).
     pub fn positions(&mut self, out: &mut Vec<u32>) {
+        // Each varint ends with the one byte below 0x80.
+        while self.skipped > 0 {
+            let Some(&b) = self.bytes.get(self.pos_at) else {
+                break;
+            };
+            self.pos_at += 1;
+            self.skipped -= u32::from(b < 0x80);
+        }
         let mut p: u32 = 0;
         for i in 0..self.unread {
             let Some(v) = read_varint(self.bytes, &mut self.pos_at) else {

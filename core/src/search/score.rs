@@ -177,6 +177,9 @@ pub(crate) struct Evaluation<'a> {
     weights: &'a RankingWeights,
     plan: &'a Plan,
     groups: Vec<Vec<Accum>>,
+    /// Per field, `1 - b` and `b / average length`: the terms of
+    /// [`Evaluation::norm`] that do not depend on the document.
+    norms: [(f32, f32); FIELD_COUNT],
     ranked_total: usize,
     proximity: Vec<(u32, f32)>,
     pub ranked: Vec<Scored>,
@@ -187,10 +190,11 @@ fn is_text(f: Field) -> bool {
 }
 
 impl<'a> Evaluation<'a> {
+    /// BM25 length normalisation of a field of a document.
     fn norm(&self, f: Field, doc: u32) -> f32 {
-        let fw = self.weights.field(f);
+        let (base, per_word) = self.norms[f as usize];
         let len = self.index.docs[doc as usize].lengths[f as usize] as f32;
-        1.0 - fw.b + fw.b * len / self.index.average_length(f)
+        base + per_word * len
     }
 
     fn idf(&self, df: u32) -> f32 {
@@ -381,6 +385,10 @@ pub(crate) fn evaluate<'a>(
         weights,
         plan,
         groups: Vec::new(),
+        norms: Field::ALL.map(|f| {
+            let fw = weights.field(f);
+            (1.0 - fw.b, fw.b / index.average_length(f))
+        }),
         ranked_total: plan
             .groups
             .iter()
