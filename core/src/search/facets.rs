@@ -35,13 +35,10 @@ impl Facets {
         // so an id order is a name order.
         let mut seen: [Vec<u32>; 4] = Default::default();
         for doc in docs {
-            let Some(entry) = index.docs.get(doc as usize) else {
-                continue;
-            };
             // The names (a large array) are looked at only on a name's
             // first sight: touching them for every occurrence made this
             // loop the costliest part of a broad query.
-            for &f in &entry.facets {
+            for &f in index.facets_of(doc) {
                 let Some(c) = counts.get_mut(f as usize) else {
                     continue;
                 };

@@ -365,10 +365,16 @@ impl<'a> Evaluation<'a> {
     }
 
     fn coverage(&self, doc: usize) -> (f32, f32) {
-        if self.ranked_total == 0 {
+        self.coverage_of(self.ranked_hits(doc))
+    }
+
+    /// The share of ranked words an article with `hits` of them has, and
+    /// the factor that scales its score.
+    fn coverage_of(&self, hits: usize) -> (f32, f32) {
+        if self.ranked_total == 0 || hits >= self.ranked_total {
             return (1.0, 1.0);
         }
-        let share = self.ranked_hits(doc) as f32 / self.ranked_total as f32;
+        let share = hits as f32 / self.ranked_total as f32;
         (share, share.powf(self.weights.partial))
     }
 }
@@ -421,8 +427,10 @@ pub(crate) fn evaluate<'a>(
         let mut any_scored = false;
         let mut ok = true;
         let mut score = 0.0;
+        let mut ranked_hits = 0;
         for (gi, g) in plan.groups.iter().enumerate() {
             let hit = ev.group_hit(gi, doc);
+            ranked_hits += usize::from(hit && g.role == Role::Ranked);
             match g.role {
                 Role::Exclude if hit => ok = false,
                 Role::Required | Role::Filter if !hit => ok = false,
@@ -446,11 +454,11 @@ pub(crate) fn evaluate<'a>(
         if !ok || !(any_scored || only_exclusions) {
             continue;
         }
-        let (_, factor) = ev.coverage(doc);
+        let (_, factor) = ev.coverage_of(ranked_hits);
         ev.ranked.push(Scored {
             doc: doc as u32,
             score: score * factor,
-            complete: ev.complete(doc),
+            complete: ranked_hits == ev.ranked_total,
         });
     }
     sort(&mut ev.ranked);
@@ -459,7 +467,8 @@ pub(crate) fn evaluate<'a>(
 }
 
 fn sort(ranked: &mut [Scored]) {
-    ranked.sort_by(|a, b| {
+    // The key ends with the document, so unstable is deterministic.
+    ranked.sort_unstable_by(|a, b| {
         b.complete
             .cmp(&a.complete)
             .then(b.score.total_cmp(&a.score))
