@@ -1,20 +1,9 @@
 // Accessibility, keyboard use, themes and sharing in headless Chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, openPage, axeViolations, screenshot } from './harness.mjs';
+import { servedApp, axeViolations, screenshot } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 const PAGES = {
   library: '',
@@ -27,9 +16,9 @@ const PAGES = {
 for (const theme of ['light', 'dark']) {
   for (const [name, path] of Object.entries(PAGES)) {
     test(`axe finds no serious or critical violation on the ${name} page (${theme})`, async () => {
-      const { context, page, problems, cspViolations } = await openPage(browser, new URL(server.url).origin);
+      const { context, page, problems, cspViolations } = await app.open();
       await page.emulateMedia({ colorScheme: theme });
-      await page.goto(server.url + path);
+      await page.goto(app.url + path);
       await page.locator('main h1').first().waitFor({ state: 'attached' });
       await page.waitForLoadState('networkidle');
       assert.deepEqual(await axeViolations(page), []);
@@ -44,9 +33,9 @@ for (const theme of ['light', 'dark']) {
 }
 
 test('the theme toggle overrides the system preference and is remembered', async () => {
-  const { context, page } = await openPage(browser, new URL(server.url).origin);
+  const { context, page } = await app.open();
   await page.emulateMedia({ colorScheme: 'light' });
-  await page.goto(server.url);
+  await page.goto(app.url);
   const bg = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
   const light = await bg();
   await page.getByTestId('theme-toggle').click();
@@ -58,9 +47,9 @@ test('the theme toggle overrides the system preference and is remembered', async
 });
 
 test('copy link puts the current view, paragraph included, on the clipboard', async () => {
-  const { context, page } = await openPage(browser, new URL(server.url).origin);
+  const { context, page } = await app.open();
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.goto(`${server.url}article/000_33c2e98580f1a62a`);
+  await page.goto(`${app.url}article/000_33c2e98580f1a62a`);
   await page.locator('#p-2 .para-link').click();
   assert.ok(page.url().endsWith('/article/000_33c2e98580f1a62a#p-2'));
   await page.getByTestId('copy-link').click();
@@ -70,8 +59,8 @@ test('copy link puts the current view, paragraph included, on the clipboard', as
 });
 
 test('route changes move focus to the new page heading', async () => {
-  const { context, page } = await openPage(browser, new URL(server.url).origin);
-  await page.goto(server.url);
+  const { context, page } = await app.open();
+  await page.goto(app.url);
   await page.getByTestId('article-card').first().getByRole('link').focus();
   await page.keyboard.press('Enter');
   await page.getByTestId('article-title').waitFor();
@@ -80,9 +69,9 @@ test('route changes move focus to the new page heading', async () => {
 });
 
 test('the layout works at 360 px wide', async () => {
-  const { context, page } = await openPage(browser, new URL(server.url).origin);
+  const { context, page } = await app.open();
   await page.setViewportSize({ width: 360, height: 740 });
-  await page.goto(`${server.url}article/004_018813ca5c6e4e99`);
+  await page.goto(`${app.url}article/004_018813ca5c6e4e99`);
   await page.getByTestId('article-title').waitFor();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no horizontal scrolling (overflow ${overflow}px)`);

@@ -1,12 +1,11 @@
 // End-to-end: the release build under a sub-path, in headless Chromium.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, serveDist, launchBrowser, openPage, screenshot } from './harness.mjs';
+import { servedApp, ROOT, screenshot } from './harness.mjs';
 
-let server;
-let browser;
+const app = servedApp();
 
 /** The article files of corpus/, sorted: the library must show one card each. */
 async function corpusFiles() {
@@ -24,19 +23,9 @@ function sampleWords(text) {
   return words.slice(mid, mid + 6).join(' ');
 }
 
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 test('the library lists every corpus article', async () => {
-  const { context, page, problems } = await openPage(browser, new URL(server.url).origin);
-  await page.goto(server.url);
+  const { context, page, problems } = await app.open();
+  await page.goto(app.url);
   const cards = page.getByTestId('article-card');
   await cards.first().waitFor();
   const files = await corpusFiles();
@@ -58,8 +47,8 @@ test('the library lists every corpus article', async () => {
 });
 
 test('clicking a card opens the article and Back returns to the library', async () => {
-  const { context, page, problems } = await openPage(browser, new URL(server.url).origin);
-  await page.goto(server.url);
+  const { context, page, problems } = await app.open();
+  await page.goto(app.url);
   await page.getByTestId('article-card').nth(1).getByRole('link').click();
   await page.getByTestId('article-title').waitFor();
   assert.match(page.url(), /\/crosscheck\/article\/001_9ff3adb9c3e641cd$/);
@@ -71,13 +60,13 @@ test('clicking a card opens the article and Back returns to the library', async 
 });
 
 test('a deep link loaded directly renders its article', async () => {
-  const { context, page, problems } = await openPage(browser, new URL(server.url).origin);
+  const { context, page, problems } = await app.open();
   const [, , , , file] = await corpusFiles();
-  await page.goto(server.url);
+  await page.goto(app.url);
   const card = page.getByTestId('article-card').nth(4).getByRole('link');
   const cardTitle = (await card.innerText()).trim();
 
-  const deepLink = `${server.url}article/004_018813ca5c6e4e99`;
+  const deepLink = `${app.url}article/004_018813ca5c6e4e99`;
   await page.goto(deepLink);
   const title = page.getByTestId('article-title');
   await title.waitFor();
@@ -95,9 +84,9 @@ test('a deep link loaded directly renders its article', async () => {
 });
 
 test('unknown ids, malformed ids and unknown routes show not-found with a way back', async () => {
-  const { context, page } = await openPage(browser, new URL(server.url).origin);
+  const { context, page } = await app.open();
   for (const path of ['article/no-such-id', 'article/%E2%9C%93%ZZ', 'no/such/page']) {
-    await page.goto(server.url + path);
+    await page.goto(app.url + path);
     const notFound = page.getByTestId('not-found');
     await notFound.waitFor();
     await notFound.getByRole('link', { name: 'Back to the library' }).click();
@@ -107,8 +96,8 @@ test('unknown ids, malformed ids and unknown routes show not-found with a way ba
 });
 
 test('debris is out of the body and can be revealed', async () => {
-  const { context, page, problems } = await openPage(browser, new URL(server.url).origin);
-  await page.goto(server.url);
+  const { context, page, problems } = await app.open();
+  await page.goto(app.url);
   await page.getByTestId('article-card').nth(2).getByRole('link').click();
   await page.getByTestId('article-title').waitFor();
   assert.ok(!(await page.locator('.article-body').innerText()).includes('Leave a Comment'));

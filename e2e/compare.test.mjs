@@ -1,26 +1,15 @@
 // The side-by-side comparison, the query-focused view and the overview.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, openPage, screenshot, axeViolations } from './harness.mjs';
+import { servedApp, screenshot, axeViolations } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 const PAIR = 'compare/001_9ff3adb9c3e641cd/004_018813ca5c6e4e99';
 
 test('a comparison link shows both columns aligned and the side panel', async () => {
-  const { context, page, problems, cspViolations } = await openPage(browser, new URL(server.url).origin);
-  await page.goto(server.url + PAIR);
+  const { context, page, problems, cspViolations } = await app.open();
+  await page.goto(app.url + PAIR);
   const left = page.getByTestId('compare-left');
   const right = page.getByTestId('compare-right');
   await left.waitFor();
@@ -48,23 +37,23 @@ test('a comparison link shows both columns aligned and the side panel', async ()
 });
 
 test('swap and change an article in place; bad ids show not-found', async () => {
-  const { context, page } = await openPage(browser, new URL(server.url).origin);
-  await page.goto(server.url + PAIR);
+  const { context, page } = await app.open();
+  await page.goto(app.url + PAIR);
   await page.getByTestId('compare-left').waitFor();
   await page.getByRole('link', { name: /Swap/ }).click();
   await page.waitForURL(/compare\/004_018813ca5c6e4e99\/001_9ff3adb9c3e641cd$/);
   await page.getByTestId('pick-right').selectOption('000_33c2e98580f1a62a');
   await page.waitForURL(/compare\/004_018813ca5c6e4e99\/000_33c2e98580f1a62a$/);
   await page.getByTestId('compare-right').waitFor();
-  await page.goto(`${server.url}compare/004_018813ca5c6e4e99/nope`);
+  await page.goto(`${app.url}compare/004_018813ca5c6e4e99/nope`);
   await page.getByTestId('not-found').waitFor();
   await context.close();
 });
 
 test('on a narrow screen the comparison stacks without horizontal scrolling', async () => {
-  const { context, page } = await openPage(browser, new URL(server.url).origin);
+  const { context, page } = await app.open();
   await page.setViewportSize({ width: 360, height: 740 });
-  await page.goto(server.url + PAIR);
+  await page.goto(app.url + PAIR);
   await page.getByTestId('compare-left').waitFor();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `overflow ${overflow}px`);
@@ -73,8 +62,8 @@ test('on a narrow screen the comparison stacks without horizontal scrolling', as
 });
 
 test('keyboard only: from the search box to a comparison', async () => {
-  const { context, page } = await openPage(browser, new URL(server.url).origin);
-  await page.goto(server.url);
+  const { context, page } = await app.open();
+  await page.goto(app.url);
   await page.getByTestId('article-card').first().waitFor();
   await page.keyboard.press('/');
   await page.keyboard.type('witkoff');
@@ -99,8 +88,8 @@ test('keyboard only: from the search box to a comparison', async () => {
 });
 
 test('library: tick two articles and compare them', async () => {
-  const { context, page } = await openPage(browser, new URL(server.url).origin);
-  await page.goto(server.url);
+  const { context, page } = await app.open();
+  await page.goto(app.url);
   await page.locator('.card .pick').nth(0).check();
   await page.locator('.card .pick').nth(2).check();
   await page.getByTestId('compare-selected').click();
@@ -110,8 +99,8 @@ test('library: tick two articles and compare them', async () => {
 });
 
 test('the query-focused view and the overview', async () => {
-  const { context, page, problems } = await openPage(browser, new URL(server.url).origin);
-  await page.goto(`${server.url}search?q=envoys`);
+  const { context, page, problems } = await app.open();
+  await page.goto(`${app.url}search?q=envoys`);
   await page.getByRole('link', { name: 'Compare passages side by side' }).click();
   await page.waitForURL(/\/compare\?q=envoys$/);
   const passages = page.getByTestId('focus-passage');
@@ -120,7 +109,7 @@ test('the query-focused view and the overview', async () => {
   assert.ok((await passages.locator('mark').count()) >= 2);
   await screenshot(page, 'focus');
 
-  await page.goto(`${server.url}overview`);
+  await page.goto(`${app.url}overview`);
   const heatmap = page.getByTestId('heatmap');
   await heatmap.waitFor();
   assert.equal(await heatmap.locator('rect').count(), 25);

@@ -8,6 +8,7 @@ import { readFile, stat, mkdir } from 'node:fs/promises';
 import { join, extname, normalize, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -175,4 +176,29 @@ export async function axeViolations(page) {
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/**
+ * For a test file that runs against one served build: registers node:test
+ * hooks that start the static server and a browser before the file's tests
+ * and close both after them. `url` is the app's address once started;
+ * `open()` resolves to a fresh page watched as `openPage` describes.
+ */
+export function servedApp() {
+  let server;
+  let browser;
+  before(async () => {
+    server = await serveDist();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return {
+    get url() {
+      return server.url;
+    },
+    open: () => openPage(browser, new URL(server.url).origin),
+  };
 }

@@ -1,25 +1,14 @@
 // Search in the browser: as-you-type results, highlights, facets, the URL
 // as state, keyboard use, and malformed input.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launchBrowser, openPage, screenshot } from './harness.mjs';
+import { servedApp, screenshot } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 test('typing shows ranked, highlighted results and puts the query in the URL', async () => {
-  const { context, page, problems } = await openPage(browser, new URL(server.url).origin);
-  await page.goto(server.url);
+  const { context, page, problems } = await app.open();
+  await page.goto(app.url);
   const input = page.getByTestId('search-input');
   await input.click();
   await input.pressSequentially('witkof', { delay: 30 }); // a typo, typed
@@ -42,8 +31,8 @@ test('typing shows ranked, highlighted results and puts the query in the URL', a
 });
 
 test('a result opens the article at its passage with the terms marked; Back returns', async () => {
-  const { context, page } = await openPage(browser, new URL(server.url).origin);
-  await page.goto(`${server.url}search?q=${encodeURIComponent('"nearly four hours"')}`);
+  const { context, page } = await app.open();
+  await page.goto(`${app.url}search?q=${encodeURIComponent('"nearly four hours"')}`);
   const first = page.getByTestId('search-result').first();
   await first.waitFor();
   await first.getByRole('link').click();
@@ -60,8 +49,8 @@ test('a result opens the article at its passage with the terms marked; Back retu
 });
 
 test('facet chips narrow the results and exclusion works', async () => {
-  const { context, page } = await openPage(browser, new URL(server.url).origin);
-  await page.goto(`${server.url}search?q=talks`);
+  const { context, page } = await app.open();
+  await page.goto(`${app.url}search?q=talks`);
   await page.getByTestId('search-result').first().waitFor();
   const all = await page.getByTestId('search-result').count();
   await page.locator('.facet', { hasText: 'Steve Witkoff' }).first().click();
@@ -69,7 +58,7 @@ test('facet chips narrow the results and exclusion works', async () => {
   const narrowed = await page.getByTestId('search-result').count();
   assert.ok(narrowed >= 1 && narrowed < all, `${narrowed} of ${all}`);
 
-  await page.goto(`${server.url}search?q=${encodeURIComponent('talks -Witkoff')}`);
+  await page.goto(`${app.url}search?q=${encodeURIComponent('talks -Witkoff')}`);
   await page.getByTestId('result-count').waitFor();
   const titles = await page.getByTestId('search-result').count();
   assert.ok(titles < all, 'excluding Witkoff drops articles');
@@ -77,8 +66,8 @@ test('facet chips narrow the results and exclusion works', async () => {
 });
 
 test('keyboard: / focuses search, arrows move through results, Enter opens, Esc clears', async () => {
-  const { context, page } = await openPage(browser, new URL(server.url).origin);
-  await page.goto(server.url);
+  const { context, page } = await app.open();
+  await page.goto(app.url);
   await page.getByTestId('article-card').first().waitFor();
   await page.keyboard.press('/');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'search-input');
@@ -97,18 +86,18 @@ test('keyboard: / focuses search, arrows move through results, Enter opens, Esc 
 });
 
 test('malformed queries and URLs never break the page', async () => {
-  const { context, page, problems } = await openPage(browser, new URL(server.url).origin);
+  const { context, page, problems } = await app.open();
   const queries = ['"unclosed', '-', '---', '😀😀', 'the of and', 'a'.repeat(10000), '\u0001\u0002', 'OR OR', 'person:'];
   for (const q of queries) {
-    await page.goto(`${server.url}search?q=${encodeURIComponent(q)}`);
+    await page.goto(`${app.url}search?q=${encodeURIComponent(q)}`);
     await page.locator('main').waitFor();
     const text = await page.locator('main').innerText();
     assert.ok(text.trim().length > 0, `page not blank for ${JSON.stringify(q.slice(0, 20))}`);
   }
-  await page.goto(`${server.url}search?q=%E0%A4%A`);
+  await page.goto(`${app.url}search?q=%E0%A4%A`);
   await page.locator('main').waitFor();
   assert.ok((await page.locator('main').innerText()).trim().length > 0);
-  await page.goto(`${server.url}search?q=zzqqxx`);
+  await page.goto(`${app.url}search?q=zzqqxx`);
   await page.getByTestId('no-results').waitFor();
   assert.deepEqual(problems().filter((p) => !p.startsWith('HTTP 404')), []);
   await context.close();
