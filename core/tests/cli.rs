@@ -11,20 +11,30 @@ fn corpus() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../corpus")
 }
 
-#[test]
-fn parse_json_on_the_corpus() {
-    let out = crosscheck()
-        .arg("parse")
-        .arg(corpus())
-        .arg("--json")
-        .output()
-        .unwrap();
+/// The corpus folder as an argument.
+fn corpus_arg() -> String {
+    corpus().to_string_lossy().into_owned()
+}
+
+/// Runs `crosscheck ARGS...`, asserting it succeeds, and returns stdout.
+fn run_ok(args: &[&str]) -> String {
+    let out = crosscheck().args(args).output().unwrap();
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// [`run_ok`] for a command that prints one JSON value.
+fn json_ok(args: &[&str]) -> serde_json::Value {
+    serde_json::from_str(&run_ok(args)).unwrap()
+}
+
+#[test]
+fn parse_json_on_the_corpus() {
+    let v = json_ok(&["parse", &corpus_arg(), "--json"]);
     let articles = v.as_array().unwrap();
     assert_eq!(articles.len(), 5);
     let a = &articles[1];
@@ -132,23 +142,14 @@ fn usage_errors_exit_2() {
 
 #[test]
 fn compare_json_on_two_seeds() {
-    let out = crosscheck()
-        .args([
-            "compare",
-            "001_9ff3adb9c3e641cd",
-            "004_018813ca5c6e4e99",
-            "--corpus",
-        ])
-        .arg(corpus())
-        .arg("--json")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = json_ok(&[
+        "compare",
+        "001_9ff3adb9c3e641cd",
+        "004_018813ca5c6e4e99",
+        "--corpus",
+        &corpus_arg(),
+        "--json",
+    ]);
     assert_eq!(v["a"], "001_9ff3adb9c3e641cd");
     assert_eq!(v["b"], "004_018813ca5c6e4e99");
     let s = v["similarity"].as_f64().unwrap();
@@ -207,18 +208,7 @@ fn compare_summary_and_unknown_ids() {
 
 #[test]
 fn similarity_json_is_a_symmetric_matrix() {
-    let out = crosscheck()
-        .args(["similarity", "--corpus"])
-        .arg(corpus())
-        .arg("--json")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = json_ok(&["similarity", "--corpus", &corpus_arg(), "--json"]);
     let ids = v["ids"].as_array().unwrap();
     assert_eq!(ids.len(), 5);
     assert_eq!(ids[1], "001_9ff3adb9c3e641cd");
@@ -235,37 +225,17 @@ fn similarity_json_is_a_symmetric_matrix() {
     assert_eq!(v["unique_coverage"].as_array().unwrap().len(), 5);
 }
 
-/// Runs `crosscheck search ARGS...` and returns stdout, asserting success.
-fn search_ok(args: &[&str]) -> String {
-    let out = crosscheck().arg("search").args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
 #[test]
 fn search_json_has_ids_titles_scores_and_exact_highlights() {
-    let corpus = corpus();
-    let corpus = corpus.to_str().unwrap();
-    let v: serde_json::Value =
-        serde_json::from_str(&search_ok(&["witkof", "--corpus", corpus, "--json"])).unwrap();
+    let corpus = &corpus_arg();
+    let v = json_ok(&["search", "witkof", "--corpus", corpus, "--json"]);
     assert_eq!(v["query"], "witkof");
     assert_eq!(v["total"], 2);
     assert!(v["facets"]["people"].as_array().is_some());
     let hits = v["hits"].as_array().unwrap();
     assert_eq!(hits.len(), 2);
     // Ids are those of `crosscheck parse`.
-    let parsed: serde_json::Value = serde_json::from_slice(
-        &crosscheck()
-            .args(["parse", corpus, "--json"])
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap();
+    let parsed = json_ok(&["parse", corpus, "--json"]);
     let parse_ids: Vec<&str> = parsed
         .as_array()
         .unwrap()
@@ -297,9 +267,10 @@ fn search_batch_answers_each_line_in_order() {
         "witkoff\n\n\"nearly four hours\r\nperson:putin -witkoff\n",
     )
     .unwrap();
-    let out = search_ok(&[
+    let out = run_ok(&[
+        "search",
         "--corpus",
-        corpus().to_str().unwrap(),
+        &corpus_arg(),
         "--queries",
         queries.to_str().unwrap(),
         "--json",
