@@ -96,9 +96,10 @@ pub fn for_each_token(text: &str, first_position: u32, mut f: impl FnMut(TokenRe
     })
 }
 
-/// [`for_each_token`] that stops as soon as `f` breaks (after the token it
-/// broke on), for readers that need only the start of a text; returns the
-/// position after the last word read.
+/// [`for_each_token`] that stops once `f` breaks, for readers that need
+/// only the start of a text; returns the position after the last word read.
+/// A hyphenated run is emitted whole, so `f` still sees the rest of the
+/// run's tokens after breaking (and must ignore them if it needs to).
 pub fn try_for_each_token(
     text: &str,
     first_position: u32,
@@ -130,6 +131,10 @@ pub fn try_for_each_token(
                 whole.push_str(t);
             }
             truncate(&mut whole);
+        }
+        // Cut to the longest term, a whole can equal its first part: that
+        // term is already at this position.
+        if spans.len() > 1 && whole != terms[0] {
             stop |= f(TokenRef {
                 term: &whole,
                 start: spans[0].0,

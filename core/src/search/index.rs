@@ -129,7 +129,7 @@ pub struct SearchIndex {
     pub(crate) postings: Vec<u8>,
     pub(crate) docs: Vec<DocEntry>,
     pub(crate) facet_names: Vec<FacetName>,
-    /// Derived on build and load, not serialized:
+    /// Computed from `docs` on build and load, never serialized.
     pub(crate) derived: Derived,
 }
 
@@ -527,7 +527,7 @@ impl SearchIndex {
 }
 
 /// The serialized shape: the vocabulary's FST bytes, the postings bytes and
-/// the per-document entries; totals are recomputed on load.
+/// the per-document entries; [`Derived`] is recomputed on load.
 #[derive(Serialize, Deserialize)]
 struct Wire {
     #[serde(with = "serde_bytes")]

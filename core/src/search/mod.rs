@@ -53,7 +53,6 @@ pub use snippet::Snippet;
 
 use crate::article::{Article, Span};
 use query::{ClauseKind, Term};
-use score::Scored;
 use snippet::Highlighter;
 
 /// How to run a search.
@@ -163,8 +162,10 @@ pub struct SearchResults {
 
 impl SearchIndex {
     /// Runs a query. `articles` are the indexed articles in index order (the
-    /// bundle's); they supply titles and passages. Never panics, whatever
-    /// the query.
+    /// bundle's); they supply titles and passages. Passages are placed by
+    /// the word positions the index recorded, so each article must be the
+    /// one indexed under its id, unchanged. Never panics, whatever the
+    /// query.
     pub fn search(
         &self,
         articles: &[Article],
@@ -208,13 +209,8 @@ impl SearchIndex {
         matching.sort_unstable();
         results.facets = Facets::count(self, matching.into_iter(), options.facet_limit);
         let h = Highlighter::new(&plan);
-        let page: Vec<Scored> = ev
-            .ranked
-            .iter()
-            .skip(options.offset)
-            .take(options.limit)
-            .copied()
-            .collect();
+        let from = options.offset.min(ev.ranked.len());
+        let page = &ev.ranked[from..ev.ranked.len().min(from.saturating_add(options.limit))];
         let page_docs: Vec<u32> = page.iter().map(|s| s.doc).collect();
         let spots = h.page_spots(self, &page_docs);
         for (s, spots) in page.iter().zip(&spots) {
