@@ -227,8 +227,10 @@ pub fn fold(word: &str) -> Option<String> {
 /// [`fold`] into a reused buffer; false when nothing searchable is left.
 pub fn fold_into(word: &str, out: &mut String) -> bool {
     out.clear();
-    if word.is_ascii() {
-        out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+    let ascii = word.is_ascii();
+    if ascii {
+        out.push_str(word);
+        out.make_ascii_lowercase();
     } else {
         let lower: String = word.nfkc().flat_map(char::to_lowercase).collect();
         for c in lower.nfkd().filter(|c| !is_combining_mark(*c)) {
@@ -257,7 +259,11 @@ pub fn fold_into(word: &str, out: &mut String) -> bool {
         }
     }
     truncate(out);
-    !out.is_empty() && out.chars().any(char::is_alphanumeric)
+    if ascii {
+        out.bytes().any(|b| b.is_ascii_alphanumeric())
+    } else {
+        out.chars().any(char::is_alphanumeric)
+    }
 }
 
 fn truncate(term: &mut String) {
