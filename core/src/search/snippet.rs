@@ -825,22 +825,7 @@ mod tests {
 
     #[test]
     fn seeds_choose_what_analysis_would() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
-        let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .map(|p| {
-                (
-                    p.file_name().unwrap().to_string_lossy().into_owned(),
-                    std::fs::read(&p).unwrap(),
-                )
-            })
-            .collect();
-        files.sort();
-        let a: Vec<Article> = crate::parse::parse_corpus(&files)
-            .into_iter()
-            .map(|r| r.unwrap())
-            .collect();
+        let a = seeds();
         let index = SearchIndex::build(&a);
         for q in [
             "putin witkoff",
@@ -873,8 +858,64 @@ mod tests {
         }
     }
 
+    /// The five seed articles of `corpus/`, parsed.
+    fn seeds() -> Vec<Article> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../corpus");
+        let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .map(|p| {
+                (
+                    p.file_name().unwrap().to_string_lossy().into_owned(),
+                    std::fs::read(&p).unwrap(),
+                )
+            })
+            .collect();
+        files.sort();
+        crate::parse::parse_corpus(&files)
+            .into_iter()
+            .map(|r| r.unwrap())
+            .collect()
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(128))]
+
+        /// An index whose block and sentence starts are garbage (a corrupt
+        /// or mismatched bundle) gives wrong passages at worst: never a
+        /// panic, and every passage is still text of its article.
+        #[test]
+        fn garbage_starts_never_panic(
+            blocks in prop::collection::vec(prop_oneof![any::<u32>(), 0u32..400], 0..40),
+            sentences in prop::collection::vec(prop_oneof![any::<u32>(), 0u32..60], 0..40),
+            q in 0usize..4,
+        ) {
+            let a = seeds();
+            let mut index = SearchIndex::build(&a);
+            // As many values as the article has blocks and sentences, so
+            // they are used rather than refused for their length.
+            let cycle = |values: &[u32], n: usize| -> Vec<u32> {
+                values.iter().copied().cycle().take(n).collect()
+            };
+            for (d, article) in index.docs.iter_mut().zip(&a) {
+                if !blocks.is_empty() {
+                    d.block_starts = cycle(&blocks, article.blocks.len());
+                }
+                if !sentences.is_empty() {
+                    d.sentence_starts = cycle(&sentences, article.sentences.len());
+                }
+            }
+            let query = ["putin witkoff", "\"peace plan\" kyiv", "talks", "europ"][q];
+            let opts = crate::search::SearchOptions { typing: true, ..Default::default() };
+            for hit in index.search(&a, query, &opts).hits {
+                let article = &a[hit.doc as usize];
+                for s in hit.snippets {
+                    prop_assert_eq!(&article.body[s.span.range()], s.text.as_str());
+                    let chars = s.text.chars().count() as u32;
+                    prop_assert!(s.highlights.iter().all(|&(x, y)| x <= y && y <= chars));
+                }
+            }
+        }
 
         /// Generated articles with headings, hyphens, possessives, accents
         /// and repeated words, and queries of their words: the postings
