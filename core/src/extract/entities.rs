@@ -30,7 +30,7 @@ use crate::text::{gap, tokens, Token};
 use super::gazetteer::{self, Known};
 use super::words::{
     is_calendar_word, is_connector, is_demonym, is_function_word, is_honorific, is_number_word,
-    is_org_word, is_place_word, is_role_noun, is_title,
+    is_org_word, is_place_word, is_post_nominal, is_role_noun, is_title,
 };
 
 /// How the corpus writes its words, for judging sentence-initial capitals.
@@ -65,8 +65,9 @@ impl WordStats {
 pub struct Knowledge {
     /// The kind most articles give a name.
     kinds: HashMap<String, EntityKind>,
-    /// Last word of a person's name → the one full name ending with it
-    /// (`None` when several do, so the surname is ambiguous).
+    /// Last word of a person's name → the one full name ending with it, or
+    /// the one that dominates (see [`dominant_name`]); `None` when the
+    /// surname is ambiguous.
     surnames: HashMap<String, Option<String>>,
 }
 
@@ -80,7 +81,8 @@ impl Knowledge {
         }
         let all: Vec<Vec<Candidate>> = articles.iter().map(|a| candidates(a, &stats)).collect();
         let mut votes: HashMap<String, [u32; 3]> = HashMap::new();
-        let mut full_names: HashMap<String, BTreeSet<String>> = HashMap::new();
+        // Last word → full names ending with it → how often each is cued.
+        let mut full_names: HashMap<String, BTreeMap<String, u32>> = HashMap::new();
         for c in all.iter().flatten() {
             let (Some(kind), None, false) = (c.kind, c.known, c.uncertain) else {
                 continue;
@@ -90,10 +92,11 @@ impl Knowledge {
             // corpus-wide; a guess from shape alone could be `Las Vegas Microsoft`.
             if kind == EntityKind::Person && c.words >= 2 && c.cued {
                 if let Some(last) = c.name.split_whitespace().last() {
-                    full_names
+                    *full_names
                         .entry(last.to_owned())
                         .or_default()
-                        .insert(c.name.clone());
+                        .entry(c.name.clone())
+                        .or_default() += 1;
                 }
             }
         }
@@ -111,7 +114,15 @@ impl Knowledge {
                 (name, kind)
             })
             .collect();
-        let surnames = surname_map(full_names);
+        let surnames = full_names
+            .into_iter()
+            .map(|(last, counts)| {
+                let dominant = dominant_name(&counts);
+                let names: BTreeSet<String> = counts.into_keys().collect();
+                let one = one_name(&names).or(dominant);
+                (last, one)
+            })
+            .collect();
         let knowledge = Knowledge { kinds, surnames };
         (knowledge, all)
     }
@@ -157,21 +168,38 @@ pub fn find_in_corpus(articles: &[Article]) -> Vec<Vec<Entity>> {
 }
 
 /// Last word → the one full name ending with it (`None` when ambiguous).
-/// `Vladimir Putin` and `Vladimir V. Putin` are one person only if every
-/// name is a suffix of the longest.
 fn surname_map(full_names: HashMap<String, BTreeSet<String>>) -> HashMap<String, Option<String>> {
     full_names
         .into_iter()
         .map(|(last, names)| {
-            let longest = names.iter().max_by_key(|n| n.len()).cloned();
-            let one = longest.filter(|l| {
-                names
-                    .iter()
-                    .all(|n| l == n || l.ends_with(&format!(" {n}")))
-            });
+            let one = one_name(&names);
             (last, one)
         })
         .collect()
+}
+
+/// The one person that names sharing a last word are: `Vladimir Putin`
+/// and `Vladimir V. Putin` are one only if every name is a suffix of the
+/// longest.
+fn one_name(names: &BTreeSet<String>) -> Option<String> {
+    let longest = names.iter().max_by_key(|n| n.len())?;
+    names
+        .iter()
+        .all(|n| longest == n || longest.ends_with(&format!(" {n}")))
+        .then(|| longest.clone())
+}
+
+/// Across a corpus, a surname alone usually means the person most written
+/// about under it (`Blair` is `Tony Blair` in a year of British politics,
+/// not `Cherie Blair`): the name cued at least three times and three times
+/// as often as any other, if there is one. An article that names someone
+/// else with that surname resolves it locally first.
+fn dominant_name(counts: &BTreeMap<String, u32>) -> Option<String> {
+    let mut by_count: Vec<(&String, u32)> = counts.iter().map(|(n, &c)| (n, c)).collect();
+    by_count.sort_by_key(|&(n, c)| (std::cmp::Reverse(c), n));
+    let (top, first) = *by_count.first()?;
+    let second = by_count.get(1).map_or(0, |&(_, c)| c);
+    (first >= 3 && first >= second.saturating_mul(3)).then(|| top.clone())
 }
 
 fn resolve_all(
@@ -344,11 +372,14 @@ fn candidates(article: &Article, stats: &WordStats) -> Vec<Candidate> {
                     j += 1;
                     continue;
                 }
-                // Up to two connectors, then a capitalised word.
+                // Up to two connectors, then a capitalised word; `for` joins
+                // only after an organisation's word (`Office for National
+                // Statistics`, `Institute for Fiscal Studies`).
                 let mut k = j;
                 while k < toks.len()
                     && k < j + 2
-                    && is_connector(toks[k].text)
+                    && (is_connector(toks[k].text)
+                        || (toks[k].text == "for" && is_org_word(toks[k - 1].bare())))
                     && joinable(text, &toks[k - 1], &toks[k])
                 {
                     k += 1;
@@ -368,15 +399,25 @@ fn candidates(article: &Article, stats: &WordStats) -> Vec<Candidate> {
                 .checked_sub(1)
                 .filter(|_| !initial[i])
                 .map(|p| toks[p].text.to_lowercase());
-            let ctx = Run {
-                text,
-                base,
-                toks: &toks[i..j],
-                first_initial: initial[i] || heading,
-                heading,
-                before,
-            };
-            ctx.split(stats, &mut out);
+            // A post-nominal (`MP`, `QC`) ends the name before it and, as a
+            // title, announces the one after it (`Labour MP Jackie Ballard`,
+            // `Margaret Moran MP said`).
+            let mut from = i;
+            for end in (i + 1..j).chain([j]) {
+                if end < j && !is_post_nominal(toks[end].bare()) {
+                    continue;
+                }
+                let ctx = Run {
+                    text,
+                    base,
+                    toks: &toks[from..end],
+                    first_initial: initial[from] || heading,
+                    heading,
+                    before: if from == i { before.clone() } else { None },
+                };
+                ctx.split(stats, &mut out);
+                from = end;
+            }
             i = j;
         }
     }
@@ -441,7 +482,7 @@ impl Run<'_, '_> {
                     && !is_demonym(toks[after].bare())
                     && !is_connector(toks[after].text)
                     && self.gazetteer_at(after).is_none();
-                if run.is_empty() && !name_follows {
+                if run.is_empty() && (!name_follows || known.affiliation) {
                     out.push(Candidate {
                         name: self.text[toks[k].start..toks[after - 1].end].to_owned(),
                         span: self.span(k, after - 1),
@@ -453,7 +494,9 @@ impl Run<'_, '_> {
                         words: m,
                     });
                     titled_from = None;
-                    person_cue = false;
+                    // A party right before a name: the name is a member's
+                    // (`Liberal Democrat Sarah Teather`).
+                    person_cue = known.affiliation && name_follows;
                     k = after;
                     continue;
                 }
@@ -471,6 +514,13 @@ impl Run<'_, '_> {
                 continue;
             }
             if run.is_empty() && (is_demonym(w) || is_connector(toks[k].text)) {
+                // A title's `of` names its see or office, not the person
+                // (`Archbishop of Westminster`, `Duke of Edinburgh`).
+                if toks[k].text == "of" && titled_from.is_some() {
+                    titled_from = None;
+                    person_cue = false;
+                    honorific = false;
+                }
                 k += 1;
                 continue;
             }
@@ -548,7 +598,9 @@ impl Run<'_, '_> {
                 .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '.'))
                 && (lowers > 0 || t.chars().count() <= 2)
         });
-        if (2..=3).contains(&words) && plain {
+        // `the` before two or three plain words names a thing or a place
+        // (`the Dow Jones`, `the Nou Camp`), seldom a person.
+        if (2..=3).contains(&words) && plain && self.before.as_deref() != Some("the") {
             return Some(EntityKind::Person);
         }
         if words == 1 {
@@ -656,6 +708,54 @@ mod tests {
             "Headline\nHank Williams Jr. He said: \"It is late. We know.\" I'm sure MPs agree.",
         );
         assert_eq!(n, [("Hank Williams Jr.".to_owned(), Person)]);
+    }
+
+    #[test]
+    fn parties_post_nominals_and_titles_of_places() {
+        let n = names(
+            "Headline\nLiberal Democrat Sarah Teather spoke. Labour MP Jackie Ballard and \
+             Margaret Moran MP agreed with the Archbishop of Westminster, the Office for \
+             National Statistics said.",
+        );
+        assert_eq!(
+            n,
+            [
+                ("Liberal Democrats".to_owned(), Organization),
+                ("Sarah Teather".to_owned(), Person),
+                ("Labour Party".to_owned(), Organization),
+                ("Jackie Ballard".to_owned(), Person),
+                ("Margaret Moran".to_owned(), Person),
+                ("Westminster".to_owned(), Place),
+                ("Office for National Statistics".to_owned(), Organization),
+            ]
+        );
+        // Two plain words after `the` are not taken for a person.
+        assert!(names("Headline\nShares fell on the Dow Jones again.").is_empty());
+    }
+
+    #[test]
+    fn a_dominant_full_name_claims_a_bare_surname_corpus_wide() {
+        let mut texts: Vec<String> = (0..3)
+            .map(|i| format!("Headline {i}\nPrime Minister Tony Blair spoke."))
+            .collect();
+        texts.push("Headline\nHis wife, Mrs Cherie Blair, agreed.".into());
+        texts.push("Headline\nLater, Mr Blair left.".into());
+        let articles: Vec<Article> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| from_text(&i.to_string(), "x.txt", t))
+            .collect();
+        let found = find_in_corpus(&articles);
+        assert_eq!(found[4][0].name, "Tony Blair");
+        // Named in full in the article, the other person keeps her surname.
+        assert_eq!(found[3][0].name, "Cherie Blair");
+        // With no clear favourite the surname stays alone.
+        let even: Vec<Article> = ["Mr Tony Blair", "Mrs Cherie Blair", "Mr Blair"]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| from_text(&i.to_string(), "x.txt", &format!("Headline\n{t} spoke.")))
+            .collect();
+        assert_eq!(find_in_corpus(&even)[2][0].name, "Blair");
     }
 
     #[test]

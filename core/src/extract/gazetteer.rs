@@ -1,6 +1,6 @@
 //! Small lists of names that capitalisation alone cannot classify: countries,
-//! capitals and other often-reported places, and international bodies and
-//! institutions — each with its usual variants mapped to one canonical name
+//! capitals and other often-reported places, international bodies and
+//! institutions, and political parties — each with its usual variants mapped to one canonical name
 //! (`U.S.`, `US`, `USA`, `America` → `United States`; `EU` → `European Union`).
 //!
 //! They are deliberately small (news about world affairs, a few hundred
@@ -224,6 +224,14 @@ const PLACES: &[&str] = &[
     "New York",
     "Los Angeles",
     "Chicago",
+    "Houston",
+    "Dallas",
+    "Seattle",
+    "Detroit",
+    "Atlanta",
+    "Miami",
+    "Las Vegas",
+    "Philadelphia",
     "San Francisco",
     "Boston",
     "Mexico City",
@@ -244,6 +252,7 @@ const PLACES: &[&str] = &[
     "Dnipro",
     "St Petersburg=St. Petersburg=Saint Petersburg",
     "Sochi",
+    "Westminster",
     "Edinburgh",
     "Glasgow",
     "Manchester",
@@ -358,11 +367,34 @@ const ORGANIZATIONS: &[&str] = &[
     "TASS=Tass",
 ];
 
+/// Political parties, written before their members' names as often as
+/// alone (`Liberal Democrat Sarah Teather`, `Tory leader Michael Howard`).
+/// Singular `Democrat` and `Republican` are left out: they open other
+/// names (`Irish Republican Army`).
+const PARTIES: &[&str] = &[
+    "Labour Party=Labour=New Labour",
+    "Conservative Party=Conservatives=Conservative=Tories=Tory=Tory Party",
+    "Liberal Democrats=Liberal Democrat=Lib Dems=Lib Dem=Liberal Democratic Party",
+    "Scottish National Party=SNP",
+    "Plaid Cymru",
+    "UK Independence Party=UKIP=Ukip",
+    "Green Party",
+    "Sinn Fein=Sinn Féin",
+    "Democratic Unionist Party=DUP",
+    "Ulster Unionist Party=UUP",
+    "Democratic Party=Democrats",
+    "Republican Party=Republicans=GOP",
+    "United Russia",
+];
+
 /// One gazetteer entry: the canonical name and its kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Known {
     pub canonical: &'static str,
     pub kind: EntityKind,
+    /// A party: a name written right after it is one of its members, not
+    /// part of the party's name.
+    pub affiliation: bool,
 }
 
 struct Tables {
@@ -380,16 +412,21 @@ fn tables() -> &'static Tables {
         let mut places_lower = HashMap::new();
         let mut max_words = 1;
         let lists = [
-            (COUNTRIES, EntityKind::Place),
-            (PLACES, EntityKind::Place),
-            (ORGANIZATIONS, EntityKind::Organization),
+            (COUNTRIES, EntityKind::Place, false),
+            (PLACES, EntityKind::Place, false),
+            (ORGANIZATIONS, EntityKind::Organization, false),
+            (PARTIES, EntityKind::Organization, true),
         ];
-        for (list, kind) in lists {
+        for (list, kind, affiliation) in lists {
             for entry in list {
                 let mut names = entry.split('=');
                 let canonical = names.next().unwrap_or(entry);
                 for name in entry.split('=') {
-                    exact.entry(name).or_insert(Known { canonical, kind });
+                    exact.entry(name).or_insert(Known {
+                        canonical,
+                        kind,
+                        affiliation,
+                    });
                     max_words = max_words.max(name.split_whitespace().count());
                     if kind == EntityKind::Place {
                         places_lower.insert(name.to_lowercase(), canonical);

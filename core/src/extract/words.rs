@@ -29,8 +29,16 @@ word_set!(
         "Culture", "Sports", "Home", "Labour", "Trade", "Economy", "Officer", "Executive",
         "Presidential", "Former", "Acting", "Interim", "Coach", "Manager", "Striker",
         "Speaker", "Leader", "Premier", "Attorney", "Sheikh", "Crown", "Emir", "Ayatollah",
-        "Archbishop", "Bishop", "Father", "Rev", "Reverend", "Saint",
+        "Archbishop", "Bishop", "Father", "Rev", "Reverend", "Saint", "MP", "MEP", "MSP",
+        "QC", "KC",
     ]
+);
+
+word_set!(
+    /// Letters written after a name (`Frank Field MP`): not part of it.
+    /// Before a name they are titles (`Labour MP Jackie Ballard`).
+    is_post_nominal,
+    ["MP", "MPs", "MEP", "MEPs", "MSP", "MSPs", "QC", "KC", "OBE", "MBE", "CBE"]
 );
 
 word_set!(
@@ -112,7 +120,7 @@ word_set!(
         "Friday", "Saturday", "Sunday", "Christmas", "Easter", "New Year", "Mon", "Tue",
         "Wed", "Thu", "Fri", "Sat", "Sun", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
         "Sep", "Sept", "Oct", "Nov", "Dec", "I", "OK", "TV", "GDP", "CEO", "AM", "PM", "PC",
-        "CD", "DVD", "UAVs", "A", "Internet", "Web", "God",
+        "CD", "DVD", "UAVs", "A", "Internet", "Web", "God", "GMT", "BST", "UTC", "EST", "CET",
     ]
 );
 
@@ -134,6 +142,7 @@ word_set!(
         "Independent", "Review", "Magazine", "Channel", "Broadcasting", "Olympics", "League",
         "Cup", "Championship", "Festival", "Awards", "Academy", "Orchestra", "Band",
         "Democrats", "Republicans", "Conservatives", "Dems", "Slam", "Open", "Games", "Prix",
+        "Consortium", "Index",
     ]
 );
 
