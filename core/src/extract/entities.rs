@@ -10,14 +10,17 @@
 //! 3. **Gazetteer.** Countries, capitals and international bodies are looked
 //!    up (longest match first) and take their canonical name (`U.S.` →
 //!    `United States`).
-//! 4. **Cues.** Titles before a name (`President`, `Mr`) and role nouns
-//!    (`envoy Steve Witkoff`) mark people; last words such as `Commission`
-//!    or `Post` mark organisations; `River` or `Province` mark places. Two or
-//!    three plain capitalised words with no other cue are taken as a person.
+//! 4. **Cues.** Titles before a name (`President`, `Mr`), role nouns
+//!    (`envoy Steve Witkoff`) and parties (`Liberal Democrat Sarah Teather`)
+//!    mark people; post-nominals (`MP`, `QC`) end a name; last words such as
+//!    `Commission` or `Post` mark organisations; `River` or `Province` mark
+//!    places. Two or three plain capitalised words with no other cue are
+//!    taken as a person, unless `the` precedes them (`the Dow Jones`).
 //! 5. **Corpus consistency.** [`Knowledge`] pools every article's confident
 //!    decisions: a name gets the kind most articles give it, and a surname
 //!    alone (`Putin`, `Witkoff`) resolves to the one full name that ends
-//!    with it anywhere in the corpus.
+//!    with it in the article, else in the corpus, else to the full name the
+//!    corpus writes far more often than any other with that surname.
 //!
 //! Aliases are the other forms an entity is written in (`Putin`,
 //! `President Vladimir Putin`, `U.S.`, `EU`).
