@@ -596,10 +596,13 @@ impl Run<'_, '_> {
             if is_number_word(&t.to_lowercase()) {
                 return false;
             }
+            // Words with lower case, or initials (`W`, `J.`); not
+            // acronyms (`Windows XP`, `Nintendo DS`).
             let lowers = t.chars().filter(|c| c.is_lowercase()).count();
+            let initial = t.chars().count() == 1 || (t.chars().count() == 2 && t.ends_with('.'));
             t.chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '.'))
-                && (lowers > 0 || t.chars().count() <= 2)
+                && (lowers > 0 || initial)
         });
         // `the` before two or three plain words names a thing or a place
         // (`the Dow Jones`, `the Nou Camp`), seldom a person.
@@ -734,6 +737,21 @@ mod tests {
         );
         // Two plain words after `the` are not taken for a person.
         assert!(names("Headline\nShares fell on the Dow Jones again.").is_empty());
+    }
+
+    #[test]
+    fn initials_are_names_and_acronyms_and_trade_words_are_not() {
+        let n = names(
+            "Headline\nPresident George W Bush met analysts at Jupiter Research who \
+             played Nintendo DS games.",
+        );
+        assert_eq!(
+            n,
+            [
+                ("George W Bush".to_owned(), Person),
+                ("Jupiter Research".to_owned(), Organization),
+            ]
+        );
     }
 
     #[test]

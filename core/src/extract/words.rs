@@ -142,7 +142,11 @@ word_set!(
         "Independent", "Review", "Magazine", "Channel", "Broadcasting", "Olympics", "League",
         "Cup", "Championship", "Festival", "Awards", "Academy", "Orchestra", "Band",
         "Democrats", "Republicans", "Conservatives", "Dems", "Slam", "Open", "Games", "Prix",
-        "Consortium", "Index",
+        "Consortium", "Index", "Show", "Expo", "Research", "Software", "Electronics", "Arts",
+        "Telekom", "Telecommunications", "Networks", "Wireless", "Mobile", "Computer",
+        "Computers", "Semiconductor", "Interactive", "Digital", "Online", "Capital", "Partners",
+        "Securities", "Insurance", "Pharmaceuticals", "Consulting", "Solutions", "Management",
+        "Conference", "Convention",
     ]
 );
 
