@@ -55,21 +55,8 @@ fn pair(c: &mut Criterion) {
     });
 }
 
-fn bbc_articles() -> Option<Vec<Article>> {
-    let files = common::read_txt_files(&common::bbc_dir()?);
-    Some(
-        parse_corpus(&files)
-            .into_iter()
-            .map(Result::unwrap)
-            .collect(),
-    )
-}
-
 fn matrix(c: &mut Criterion) {
-    let Some(articles) = bbc_articles() else {
-        eprintln!(
-            "skipping the matrix benchmark: the BBC collection was not found (set CROSSCHECK_BBC)"
-        );
+    let Some(articles) = common::bbc_articles_or_skip("the matrix benchmark") else {
         return;
     };
     let mut group = c.benchmark_group("compare");

@@ -10,17 +10,10 @@ use criterion::{criterion_group, criterion_main, Criterion};
 #[path = "../tests/common/mod.rs"]
 mod common;
 
-/// The BBC files, read with the integration tests' helpers so every
-/// benchmark and test sees the same collection in the same order.
-fn bbc_files() -> Option<Vec<(String, Vec<u8>)>> {
-    common::bbc_dir().map(|dir| common::read_txt_files(&dir))
-}
-
 fn parse_bbc(c: &mut Criterion) {
-    let Some(files) = bbc_files() else {
-        eprintln!(
-            "skipping the parse benchmark: the BBC collection was not found (set CROSSCHECK_BBC)"
-        );
+    // Read with the integration tests' helpers, so every benchmark and
+    // test sees the same collection in the same order.
+    let Some(files) = common::bbc_files_or_skip("the parse benchmark") else {
         return;
     };
     let mut group = c.benchmark_group("parse");

@@ -19,12 +19,6 @@ use crosscheck_core::{parse_corpus, Article, SearchIndex, SearchOptions};
 #[path = "../tests/common/mod.rs"]
 mod common;
 
-/// The BBC files, read with the integration tests' helpers so every
-/// benchmark and test sees the same collection in the same order.
-fn bbc_files() -> Option<Vec<(String, Vec<u8>)>> {
-    common::bbc_dir().map(|dir| common::read_txt_files(&dir))
-}
-
 /// 1–3 word queries: words of BBC headlines, as a reader would type them.
 const QUERIES: &[&str] = &[
     "economy",
@@ -122,10 +116,7 @@ fn keystrokes() -> Vec<(String, bool)> {
 }
 
 fn search_bbc(c: &mut Criterion) {
-    let Some(files) = bbc_files() else {
-        eprintln!(
-            "skipping the search benchmark: the BBC collection was not found (set CROSSCHECK_BBC)"
-        );
+    let Some(files) = common::bbc_files_or_skip("the search benchmark") else {
         return;
     };
     let raw: usize = files.iter().map(|(_, b)| b.len()).sum();

@@ -6,11 +6,9 @@ mod common;
 
 #[test]
 fn every_bbc_article_parses_with_its_first_line_as_title() {
-    let Some(dir) = common::bbc_dir() else {
-        eprintln!("skipping: BBC collection not found (set CROSSCHECK_BBC to its folder)");
+    let Some(files) = common::bbc_files_or_skip("the BBC parse test") else {
         return;
     };
-    let files = common::read_txt_files(&dir);
     assert_eq!(files.len(), 2225);
     let results = crosscheck_core::parse_corpus(&files);
     let mut cp1252 = 0;

@@ -8,7 +8,7 @@ mod common;
 
 use std::collections::HashMap;
 
-use crosscheck_core::{parse_corpus, Article, CorpusComparison};
+use crosscheck_core::{Article, CorpusComparison};
 
 fn topic(a: &Article) -> &str {
     a.file.split('/').next().unwrap_or("")
@@ -106,15 +106,9 @@ fn evaluate(articles: &[Article], sim: impl Fn(usize, usize) -> f32) -> (f64, f6
 
 #[test]
 fn same_topic_scores_higher_and_ranks_at_least_as_well_as_plain_tfidf() {
-    let Some(dir) = common::bbc_dir() else {
-        eprintln!("skipping: BBC collection not found (set CROSSCHECK_BBC to its folder)");
+    let Some(articles) = common::bbc_articles_or_skip("the BBC similarity test") else {
         return;
     };
-    let files = common::read_txt_files(&dir);
-    let articles: Vec<Article> = parse_corpus(&files)
-        .into_iter()
-        .map(Result::unwrap)
-        .collect();
     let start = std::time::Instant::now();
     let corpus = CorpusComparison::build(&articles);
     eprintln!(

@@ -6,7 +6,7 @@
 mod common;
 
 use crosscheck_core::search::analyze::{is_stop_word, query_terms};
-use crosscheck_core::{parse_corpus, Article, SearchIndex, SearchOptions};
+use crosscheck_core::{Article, SearchIndex, SearchOptions};
 
 /// Reciprocal rank of `target` for each query, 0 when not in the top 10.
 fn mrr(index: &SearchIndex, articles: &[Article], queries: &[(String, usize)]) -> f64 {
@@ -42,15 +42,9 @@ fn with_typo(q: &str) -> String {
 
 #[test]
 fn own_article_ranks_first_for_its_headline_and_sentences() {
-    let Some(dir) = common::bbc_dir() else {
-        eprintln!("skipping: BBC collection not found (set CROSSCHECK_BBC to its folder)");
+    let Some(articles) = common::bbc_articles_or_skip("the BBC relevance test") else {
         return;
     };
-    let files = common::read_txt_files(&dir);
-    let articles: Vec<Article> = parse_corpus(&files)
-        .into_iter()
-        .collect::<Result<_, _>>()
-        .unwrap();
     let index = SearchIndex::build(&articles);
     // Every seventh article, for a sample across the five topics.
     let sample: Vec<usize> = (0..articles.len()).step_by(7).collect();

@@ -68,6 +68,29 @@ pub fn bbc_dir() -> Option<PathBuf> {
     dir.join("business").is_dir().then_some(dir)
 }
 
+/// The BBC collection's files (see [`read_txt_files`]); when it is absent,
+/// says on stderr that `what` is skipped and gives `None`.
+pub fn bbc_files_or_skip(what: &str) -> Option<Vec<(String, Vec<u8>)>> {
+    let Some(dir) = bbc_dir() else {
+        eprintln!(
+            "skipping {what}: the BBC collection was not found (set CROSSCHECK_BBC to its folder)"
+        );
+        return None;
+    };
+    Some(read_txt_files(&dir))
+}
+
+/// [`bbc_files_or_skip`], parsed; every BBC file parses.
+pub fn bbc_articles_or_skip(what: &str) -> Option<Vec<Article>> {
+    let files = bbc_files_or_skip(what)?;
+    Some(
+        crosscheck_core::parse_corpus(&files)
+            .into_iter()
+            .map(|r| r.unwrap_or_else(|e| panic!("{e}")))
+            .collect(),
+    )
+}
+
 /// `(name relative to dir, bytes)` of every `.txt` file under `dir`, sorted.
 pub fn read_txt_files(dir: &Path) -> Vec<(String, Vec<u8>)> {
     fn walk(root: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
