@@ -418,9 +418,15 @@ fn choose(
             best_window(run[0].0, &block_spots, words)
         })
         .collect();
+    keep_best(&mut windows, count);
+    windows
+}
+
+/// Keeps the best `count` of blocks' windows, best first: most query
+/// groups, then most matches, then the earlier block.
+fn keep_best(windows: &mut Vec<Window>, count: usize) {
     windows.sort_by(|a, b| b.score.cmp(&a.score).then(a.block.cmp(&b.block)));
     windows.truncate(count);
-    windows
 }
 
 /// Where the punctuation glued to a word ending at `end` stops: a passage
@@ -683,8 +689,7 @@ mod tests {
                 best_window(b, &spots, words)
             })
             .collect();
-        windows.sort_by(|x, y| y.score.cmp(&x.score).then(x.block.cmp(&y.block)));
-        windows.truncate(count);
+        keep_best(&mut windows, count);
         windows
     }
 
