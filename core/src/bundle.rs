@@ -2,6 +2,12 @@
 //! embedded in the WebAssembly. Startup only decodes it; nothing is parsed or
 //! indexed in the browser.
 //!
+//! This is the top of the core's layers: [`Bundle::build`] is the one
+//! function that runs the whole pipeline for a corpus (decode → parse →
+//! extract, then the search index and the corpus comparison), and the
+//! bundle answers by article id what the lower layers answer by article.
+//! No lower layer knows the bundle.
+//!
 //! The encoding is postcard (compact varints, identical on 64-bit hosts and
 //! wasm32) behind a magic tag and a format version, so a stale or foreign
 //! blob is refused with a clear error instead of being misread.
@@ -11,7 +17,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
-use crate::compare::CorpusComparison;
+use crate::compare::{compare, focus, Comparison, CorpusComparison, FocusView, UniqueCoverage};
 use crate::parse::{parse_corpus, ParseError};
 use crate::search::{SearchIndex, SearchOptions, SearchResults};
 
@@ -58,11 +64,12 @@ impl fmt::Display for BundleError {
 impl std::error::Error for BundleError {}
 
 impl Bundle {
-    /// Builds a bundle from `(file name, bytes)` pairs. Files are sorted by
-    /// name so ids and order do not depend on directory listing order, and
-    /// parsed as one corpus ([`parse_corpus`]) so entities are consistent
-    /// across articles, exactly as the CLI reports them.
-    /// Every file that fails is reported; the build needs all of them.
+    /// Builds a bundle from `(file name, bytes)` pairs: the whole pipeline
+    /// for a corpus. Files are sorted by name so ids and order do not depend
+    /// on directory listing order, and parsed as one corpus
+    /// ([`parse_corpus`]) so entities are consistent across articles, exactly
+    /// as the CLI reports them. Every file that fails is reported; the build
+    /// needs all of them.
     pub fn build(mut files: Vec<(String, Vec<u8>)>) -> Result<Bundle, Vec<ParseError>> {
         files.sort_by(|a, b| a.0.cmp(&b.0));
         let mut articles = Vec::with_capacity(files.len());
@@ -74,15 +81,23 @@ impl Bundle {
             }
         }
         if errors.is_empty() {
-            let index = SearchIndex::build(&articles);
-            let comparison = CorpusComparison::build(&articles);
-            Ok(Bundle {
-                articles,
-                index,
-                comparison,
-            })
+            Ok(Bundle::from_articles(articles))
         } else {
             Err(errors)
+        }
+    }
+
+    /// Indexes parsed articles and computes their corpus comparison, in the
+    /// given order. This is what a bundle *is* for a list of articles:
+    /// [`Bundle::add_article`] and [`Bundle::remove_article`] keep every
+    /// table equal to what this returns for the resulting list.
+    pub fn from_articles(articles: Vec<Article>) -> Bundle {
+        let index = SearchIndex::build(&articles);
+        let comparison = CorpusComparison::build(&articles);
+        Bundle {
+            articles,
+            index,
+            comparison,
         }
     }
 
@@ -121,24 +136,103 @@ impl Bundle {
         self.index.search(&self.articles, query, options)
     }
 
-    /// Adds an article (replacing one with the same id) and indexes it: for
-    /// articles imported in the browser.
+    /// Adds an article as the last one (replacing one with the same id) and
+    /// brings every derived table up to date: for articles imported in the
+    /// browser. The article's entities are taken as they are; resolving
+    /// them against the rest of the corpus is the parser's job.
+    ///
+    /// The search index is rewritten incrementally, but the corpus
+    /// comparison is recomputed in full: every article's term weights
+    /// depend on the whole corpus, so one new article changes every
+    /// similarity. That costs what a build costs (seconds for thousands of
+    /// articles); batch additions with [`Bundle::extend`].
     pub fn add_article(&mut self, article: Article) {
-        self.remove_article(&article.id);
-        self.index.add(&article);
-        self.articles.push(article);
+        self.extend([article]);
     }
 
-    /// Removes an article and its postings; false when there is none.
+    /// Adds several articles in order (each replacing one with the same id)
+    /// and recomputes the corpus comparison once.
+    pub fn extend(&mut self, articles: impl IntoIterator<Item = Article>) {
+        for article in articles {
+            self.drop_article(&article.id);
+            self.index.add(&article);
+            self.articles.push(article);
+        }
+        self.refresh_comparison();
+    }
+
+    /// Removes an article, its postings and its place in the comparison
+    /// tables; false (and nothing changed) when there is none.
     pub fn remove_article(&mut self, id: &str) -> bool {
-        let Some(i) = self.articles.iter().position(|a| a.id == id) else {
+        let removed = self.drop_article(id);
+        if removed {
+            self.refresh_comparison();
+        }
+        removed
+    }
+
+    /// Removes the article and its postings, leaving the comparison stale.
+    fn drop_article(&mut self, id: &str) -> bool {
+        let Ok(i) = self.index_of(id) else {
             return false;
         };
         self.articles.remove(i);
         self.index.remove(id);
         true
     }
+
+    fn refresh_comparison(&mut self) {
+        self.comparison = CorpusComparison::build(&self.articles);
+    }
+
+    fn index_of(&self, id: &str) -> Result<usize, UnknownArticle> {
+        self.articles
+            .iter()
+            .position(|a| a.id == id)
+            .ok_or_else(|| UnknownArticle(id.to_owned()))
+    }
+
+    /// Compares two articles of the bundle by id, with the stored corpus
+    /// statistics.
+    pub fn compare(&self, a: &str, b: &str) -> Result<Comparison, UnknownArticle> {
+        let (i, j) = (self.index_of(a)?, self.index_of(b)?);
+        Ok(compare(
+            &self.articles[i],
+            &self.articles[j],
+            &self.comparison.stats,
+        ))
+    }
+
+    /// The stored similarity of two articles by id (the matrix cell).
+    pub fn similarity(&self, a: &str, b: &str) -> Result<f32, UnknownArticle> {
+        let (i, j) = (self.index_of(a)?, self.index_of(b)?);
+        Ok(self.comparison.matrix.get(i, j))
+    }
+
+    /// The stored unique coverage of an article by id.
+    pub fn unique_coverage(&self, id: &str) -> Result<&UniqueCoverage, UnknownArticle> {
+        let i = self.index_of(id)?;
+        Ok(&self.comparison.unique[i])
+    }
+
+    /// Each article's best passage for `query`; passages name articles by
+    /// their index in [`Bundle::articles`].
+    pub fn focus(&self, query: &str) -> FocusView {
+        focus(&self.articles, query, &self.comparison.stats)
+    }
 }
+
+/// An id that names no article of the bundle.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownArticle(pub String);
+
+impl fmt::Display for UnknownArticle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "no article with id {:?}", self.0)
+    }
+}
+
+impl std::error::Error for UnknownArticle {}
 
 #[cfg(test)]
 mod tests {

@@ -31,7 +31,7 @@ pub use article::{
     Article, Block, BlockKind, Entity, EntityKind, Metadata, Quantity, QuantityKind, Quote,
     RawText, Sentence, Span,
 };
-pub use bundle::{Bundle, BundleError};
+pub use bundle::{Bundle, BundleError, UnknownArticle};
 pub use compare::{compare, Comparison, CorpusComparison, TermStats};
 pub use decode::{decode, DecodeError};
 pub use parse::{parse_article, parse_corpus, ParseError};

@@ -10,9 +10,9 @@
 //! - [`focus`]: for a query, each article's best passage.
 //!
 //! Text becomes terms in [`terms`] only; features are weighed in
-//! [`profile`]. The crate-level [`crate::Bundle`] gets `compare`,
-//! `similarity` and `focus` methods that use the stored statistics, so the
-//! app compares two articles by id without looking at the rest.
+//! [`profile`]. This module knows articles, not the bundle: the bundle
+//! (one layer up) offers the same operations by article id with the stored
+//! statistics.
 
 pub mod align;
 pub mod corpus;
@@ -27,7 +27,6 @@ pub mod terms;
 mod vector;
 
 use std::borrow::Cow;
-use std::fmt;
 
 pub use align::{Alignment, PairKind, Row, SentenceKind, SentencePair, Thresholds, THRESHOLDS};
 pub use corpus::{CorpusComparison, SimilarityMatrix, UniqueCoverage};
@@ -40,7 +39,6 @@ pub use quotes::{QuoteComparison, QuoteMatch, QuoteMatchKind, SpeakerQuotes};
 pub use similarity::{SimilarityScores, SimilarityWeights, WEIGHTS};
 
 use crate::article::Article;
-use crate::bundle::Bundle;
 use profile::Profile;
 
 /// Two articles read against each other.
@@ -80,55 +78,5 @@ pub fn compare(a: &Article, b: &Article, stats: &TermStats) -> Comparison {
         quotes: quotes::compare_quotes(a, b),
         alignment,
         disagreements,
-    }
-}
-
-/// An id that names no article of the bundle.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownArticle(pub String);
-
-impl fmt::Display for UnknownArticle {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "no article with id {:?}", self.0)
-    }
-}
-
-impl std::error::Error for UnknownArticle {}
-
-impl Bundle {
-    fn index_of(&self, id: &str) -> Result<usize, UnknownArticle> {
-        self.articles
-            .iter()
-            .position(|a| a.id == id)
-            .ok_or_else(|| UnknownArticle(id.to_owned()))
-    }
-
-    /// Compares two articles of the bundle by id, with the stored corpus
-    /// statistics.
-    pub fn compare(&self, a: &str, b: &str) -> Result<Comparison, UnknownArticle> {
-        let (i, j) = (self.index_of(a)?, self.index_of(b)?);
-        Ok(compare(
-            &self.articles[i],
-            &self.articles[j],
-            &self.comparison.stats,
-        ))
-    }
-
-    /// The stored similarity of two articles by id (the matrix cell).
-    pub fn similarity(&self, a: &str, b: &str) -> Result<f32, UnknownArticle> {
-        let (i, j) = (self.index_of(a)?, self.index_of(b)?);
-        Ok(self.comparison.matrix.get(i, j))
-    }
-
-    /// The stored unique coverage of an article by id.
-    pub fn unique_coverage(&self, id: &str) -> Result<&UniqueCoverage, UnknownArticle> {
-        let i = self.index_of(id)?;
-        Ok(&self.comparison.unique[i])
-    }
-
-    /// Each article's best passage for `query`; passages name articles by
-    /// their index in [`Bundle::articles`].
-    pub fn focus(&self, query: &str) -> FocusView {
-        focus(&self.articles, query, &self.comparison.stats)
     }
 }
