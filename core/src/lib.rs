@@ -16,11 +16,14 @@
 //! - [`search`]: the search index (built at build time) and the query engine.
 //! - [`bundle`]: the compact serialized corpus and its index, for the app.
 //! - [`id`]: stable, URL-safe article ids.
+//! - [`eval`]: ranking measures (nDCG@10, P@10, MAP, R@100) against
+//!   relevance judgments.
 
 pub mod article;
 pub mod bundle;
 pub mod compare;
 pub mod decode;
+pub mod eval;
 pub mod extract;
 pub mod id;
 pub mod parse;

@@ -328,3 +328,57 @@ fn search_usage_errors_exit_2() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn eval_scores_judged_queries() {
+    let dir = std::env::temp_dir().join(format!("crosscheck-eval-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let queries = dir.join("queries.tsv");
+    let qrels = dir.join("qrels.txt");
+    // "witkoff" is judged relevant in one of the two articles that name
+    // him; nothing matches "zzqx", so its relevant article is never found.
+    std::fs::write(&queries, "w\twitkoff\nz\tzzqx\nu\tunjudged query\n").unwrap();
+    std::fs::write(
+        &qrels,
+        "w 0 004_018813ca5c6e4e99 1\nz 0 001_9ff3adb9c3e641cd 1\nu 0 000_33c2e98580f1a62a 0\n",
+    )
+    .unwrap();
+    let v = json_ok(&[
+        "eval",
+        "--corpus",
+        &corpus_arg(),
+        "--queries",
+        queries.to_str().unwrap(),
+        "--qrels",
+        qrels.to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(v["queries"], 2);
+    assert_eq!(v["unjudged"], serde_json::json!(["u"]));
+    let per_query = v["per_query"].as_array().unwrap();
+    let w = &per_query[0]["measures"];
+    // Found first: every measure but P@10 (one of ten) is perfect.
+    assert_eq!(w["r_100"], 1.0);
+    assert_eq!(w["ap"], 1.0);
+    assert_eq!(w["ndcg_10"], 1.0);
+    assert_eq!(w["p_10"], 0.1);
+    assert_eq!(per_query[1]["measures"]["ndcg_10"], 0.0);
+    let mean = v["mean"]["r_100"].as_f64().unwrap();
+    assert!((mean - 0.5).abs() < 1e-9);
+
+    std::fs::write(&qrels, "w 0 only-three-fields\n").unwrap();
+    let out = crosscheck()
+        .args(["eval", "--corpus", &corpus_arg()])
+        .args([
+            "--queries",
+            queries.to_str().unwrap(),
+            "--qrels",
+            qrels.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("qrels.txt: line 1"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}

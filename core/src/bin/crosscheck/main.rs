@@ -7,6 +7,7 @@
 //! crosscheck similarity [--corpus DIR] [--json]
 //! crosscheck search QUERY... [--corpus DIR] [--limit N] [--json] [--explain] [--typing]
 //! crosscheck search --queries FILE [--corpus DIR] [--limit N] [--json]
+//! crosscheck eval --queries FILE --qrels FILE [--corpus DIR] [--json]
 //! ```
 //!
 //! Each subcommand lives in its own module and gets its arguments after the
@@ -14,6 +15,7 @@
 
 mod compare;
 mod corpus;
+mod eval;
 mod input;
 mod json;
 mod parse;
@@ -37,6 +39,9 @@ commands:
                            search the articles in DIR (default corpus/)
   search --queries FILE [--corpus DIR] [--limit N] [--json]
                            one query per line in, one result (JSON line) per query out
+  eval --queries FILE --qrels FILE [--corpus DIR] [--json]
+                           rank judged queries (id<TAB>text) and print nDCG@10,
+                           P@10, MAP and R@100 against TREC relevance judgments
 
 options:
   -h, --help               show this help
@@ -54,6 +59,7 @@ fn main() -> ExitCode {
         Some("compare") => compare::run(rest),
         Some("similarity") => similarity::run(rest),
         Some("search") => search::run(rest),
+        Some("eval") => eval::run(rest),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
