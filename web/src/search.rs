@@ -1,12 +1,12 @@
 //! The bridge between the search engine in `crosscheck-core` and the views:
-//! runs a query on the embedded index and turns the engine's results into
+//! runs a query on the corpus's index and turns the engine's results into
 //! plain view data (paragraph numbers instead of block indexes, facet
 //! fields named as in the query language).
 
 use crosscheck_core::search::{SearchOptions, SearchResults};
 use crosscheck_core::{Article, BlockKind, Span};
 
-use crate::corpus;
+use crate::state::Corpus;
 
 /// Results as the search page shows them.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -57,24 +57,18 @@ fn options() -> SearchOptions {
     }
 }
 
-/// Runs `q` on the embedded corpus.
-pub fn run(q: &str) -> SearchView {
-    let Ok(bundle) = corpus::bundle() else {
-        return SearchView {
-            notice: Some("The embedded corpus could not be read.".into()),
-            ..SearchView::default()
-        };
-    };
-    view(&bundle.articles, bundle.search(q, &options()))
+/// Runs `q` on the corpus.
+pub fn run(corpus: &Corpus, q: &str) -> SearchView {
+    view(corpus.articles(), corpus.bundle().search(q, &options()))
 }
 
 /// Byte spans of the article's body that match `q`, for marking terms on
 /// the article page.
-pub fn body_highlights(article: &Article, q: &str) -> Vec<Span> {
-    match corpus::bundle() {
-        Ok(bundle) if !q.trim().is_empty() => bundle.index.highlights(article, q, &options()),
-        _ => Vec::new(),
+pub fn body_highlights(corpus: &Corpus, article: &Article, q: &str) -> Vec<Span> {
+    if q.trim().is_empty() {
+        return Vec::new();
     }
+    corpus.bundle().index.highlights(article, q, &options())
 }
 
 fn view(articles: &[Article], r: SearchResults) -> SearchView {

@@ -1,11 +1,15 @@
 //! Component tests: the real app shell rendered into headless Chromium by
 //! wasm-bindgen-test, with an in-memory history standing in for the address
-//! bar. Run with `cargo test -p crosscheck-web --target wasm32-unknown-unknown`.
+//! bar and the corpus provided through the context, as `App` does: the
+//! embedded one, or a small one a test builds. Run with
+//! `cargo test -p crosscheck-web --target wasm32-unknown-unknown`.
 #![cfg(target_arch = "wasm32")]
 
 use std::time::Duration;
 
+use crosscheck_core::Bundle;
 use crosscheck_web::app::{SearchParams, Shell};
+use crosscheck_web::state::Corpus;
 use wasm_bindgen_test::*;
 use web_sys::Element;
 use yew::prelude::*;
@@ -21,7 +25,8 @@ struct AtProps {
     q: Option<String>,
 }
 
-/// The app shell with its location set to `path` (and `?q=`).
+/// The app shell with the embedded corpus and its location set to `path`
+/// (and `?q=`).
 #[component]
 fn At(props: &AtProps) -> Html {
     let history = AnyHistory::from(MemoryHistory::new());
@@ -31,7 +36,29 @@ fn At(props: &AtProps) -> Html {
             .unwrap(),
         None => history.push(props.path.as_str()),
     }
-    html! { <Router {history}><Shell /></Router> }
+    let corpus = Corpus::embedded().expect("the embedded corpus decodes");
+    html! {
+        <ContextProvider<Corpus> context={corpus}>
+            <Router {history}><Shell /></Router>
+        </ContextProvider<Corpus>>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct WithProps {
+    corpus: Corpus,
+    history: AnyHistory,
+}
+
+/// The app shell with a given corpus and history, which the test keeps to
+/// navigate.
+#[component]
+fn With(props: &WithProps) -> Html {
+    html! {
+        <ContextProvider<Corpus> context={props.corpus.clone()}>
+            <Router history={props.history.clone()}><Shell /></Router>
+        </ContextProvider<Corpus>>
+    }
 }
 
 async fn render_at(path: &str) -> Element {
@@ -43,13 +70,25 @@ async fn render_at(path: &str) -> Element {
 }
 
 async fn render(props: AtProps) -> Element {
+    mount::<At>(props).await
+}
+
+/// Renders component `C` into a fresh element of the page.
+async fn mount<C>(props: C::Properties) -> Element
+where
+    C: BaseComponent,
+{
     let document = gloo_document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<At>::with_root_and_props(root.clone(), props).render();
-    // Rendering is scheduled; give it a few turns of the event loop.
-    yew::platform::time::sleep(Duration::from_millis(50)).await;
+    yew::Renderer::<C>::with_root_and_props(root.clone(), props).render();
+    settle().await;
     root
+}
+
+/// Rendering is scheduled; give it a few turns of the event loop.
+async fn settle() {
+    yew::platform::time::sleep(Duration::from_millis(50)).await;
 }
 
 fn gloo_document() -> web_sys::Document {
@@ -161,4 +200,78 @@ async fn comparison_shows_two_aligned_columns_and_disagreements() {
     assert!(text(&root, "[data-testid=disagreements]").contains("four hours"));
     let root = render_at("/compare/001_9ff3adb9c3e641cd/bad%20id").await;
     assert_eq!(count(&root, "[data-testid=not-found]"), 1);
+}
+
+/// Two short reports, built the way `build.rs` builds the embedded corpus.
+fn small_corpus() -> Corpus {
+    let files = vec![
+        (
+            "alpha.txt".to_owned(),
+            b"Envoys meet in Geneva\n\nSteve Witkoff met officials in Geneva on Monday. The talks lasted five hours.".to_vec(),
+        ),
+        (
+            "beta.txt".to_owned(),
+            b"Talks end without a deal\n\nOfficials said the talks in Geneva with Steve Witkoff lasted nearly four hours.".to_vec(),
+        ),
+    ];
+    Corpus::new(Bundle::build(files).expect("the test articles parse"))
+}
+
+#[wasm_bindgen_test]
+async fn views_show_the_corpus_the_context_provides() {
+    let history = AnyHistory::from(MemoryHistory::new());
+    history.push("/");
+    let root = mount::<With>(WithProps {
+        corpus: small_corpus(),
+        history: history.clone(),
+    })
+    .await;
+    assert_eq!(count(&root, "[data-testid=article-card]"), 2);
+    assert!(text(&root, ".cards").contains("Envoys meet in Geneva"));
+
+    history.push("/article/beta");
+    settle().await;
+    assert_eq!(
+        text(&root, "[data-testid=article-title]"),
+        "Talks end without a deal"
+    );
+    // "Compare with…" offers the other article, from the similarity matrix.
+    assert!(text(&root, "[data-testid=compare-with]").contains("Envoys meet in Geneva"));
+
+    history.push("/compare/alpha/beta");
+    settle().await;
+    assert!(text(&root, "[data-testid=compare-left]").contains("met officials in Geneva"));
+    assert!(text(&root, "[data-testid=compare-right]").contains("nearly four hours"));
+
+    history.push("/overview");
+    settle().await;
+    assert_eq!(count(&root, "[data-testid=heatmap] rect"), 4);
+    assert!(text(&root, "[data-testid=entity-coverage]").contains("Steve Witkoff"));
+
+    // An article of the embedded corpus is not in this one.
+    history.push("/article/004_018813ca5c6e4e99");
+    settle().await;
+    assert_eq!(count(&root, "[data-testid=not-found]"), 1);
+}
+
+#[wasm_bindgen_test]
+async fn the_compare_page_survives_an_id_turning_bad_and_good_again() {
+    // One page component sees all three addresses: its hooks must run the
+    // same way on every render, whatever it then shows.
+    let pair = "/compare/001_9ff3adb9c3e641cd/004_018813ca5c6e4e99";
+    let history = AnyHistory::from(MemoryHistory::new());
+    history.push(pair);
+    let root = mount::<With>(WithProps {
+        corpus: Corpus::embedded().unwrap(),
+        history: history.clone(),
+    })
+    .await;
+    assert!(count(&root, "[data-testid=compare-left] .cell") > 0);
+    history.push("/compare/001_9ff3adb9c3e641cd/bad%20id");
+    settle().await;
+    assert_eq!(count(&root, "[data-testid=not-found]"), 1);
+    history.push(pair);
+    settle().await;
+    assert_eq!(count(&root, "[data-testid=not-found]"), 0);
+    assert!(count(&root, "[data-testid=compare-left] .cell") > 0);
 }

@@ -1,11 +1,13 @@
 //! The people, places and organisations an article names, with how often.
 
-use crosscheck_core::{Article, EntityKind};
+use crosscheck_core::EntityKind;
 use yew::prelude::*;
+
+use crate::state::ArticleRef;
 
 #[derive(Properties, PartialEq)]
 pub struct EntityListProps {
-    pub article: &'static Article,
+    pub article: ArticleRef,
 }
 
 /// Three short lists, most-mentioned first; aliases shown on hover.

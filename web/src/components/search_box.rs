@@ -16,6 +16,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::{Route, SearchParams};
+use crate::hooks::use_search_query;
 
 /// Milliseconds of quiet typing before the URL (and results) follow.
 const DEBOUNCE_MS: u32 = 90;
@@ -23,13 +24,8 @@ const DEBOUNCE_MS: u32 = 90;
 #[component]
 pub fn SearchBox() -> Html {
     let navigator = use_navigator();
-    let location = use_location();
     let route = use_route::<Route>();
-    let url_query = location
-        .as_ref()
-        .and_then(|l| l.query::<SearchParams>().ok())
-        .map(|p| p.q)
-        .unwrap_or_default();
+    let url_query = use_search_query().q;
     let on_search_page = route == Some(Route::Search);
     // Any view with `?q=` (results, an article opened from them, the
     // focus view) shows its query, so the reader sees what is marked.

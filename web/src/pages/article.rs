@@ -9,12 +9,13 @@ use crosscheck_core::{Article, BlockKind};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::{Route, SearchParams};
+use crate::app::Route;
 use crate::components::annotated::{article_marks, format_value, Annotated};
 use crate::components::entity_list::EntityList;
 use crate::components::share_button::ShareButton;
-use crate::corpus;
+use crate::hooks::{use_corpus, use_search_query};
 use crate::pages::not_found::NotFoundPage;
+use crate::state::ArticleRef;
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleProps {
@@ -23,7 +24,8 @@ pub struct ArticleProps {
 
 #[component]
 pub fn ArticlePage(props: &ArticleProps) -> Html {
-    let Some(article) = corpus::find(&props.id) else {
+    let corpus = use_corpus();
+    let Some(article) = corpus.find(&props.id) else {
         return html! { <NotFoundPage /> };
     };
     html! {
@@ -32,17 +34,17 @@ pub fn ArticlePage(props: &ArticleProps) -> Html {
                 <nav class="crumbs" aria-label="Breadcrumb">
                     <Link<Route> to={Route::Library}>{ "← Library" }</Link<Route>>
                 </nav>
-                <ArticleHeader {article} />
+                <ArticleHeader article={article.clone()} />
                 <div class="article-actions">
                     <ShareButton title={article.title.clone()} />
-                    <CompareWith {article} />
+                    <CompareWith article={article.clone()} />
                 </div>
-                <ArticleBody {article} />
-                <Credits {article} />
+                <ArticleBody article={article.clone()} />
+                <Credits article={article.clone()} />
             </article>
             <aside class="article-aside" aria-label="In this article">
                 <h2>{ "In this article" }</h2>
-                <EntityList {article} />
+                <EntityList article={article.clone()} />
                 <Numbers {article} />
             </aside>
         </div>
@@ -51,12 +53,12 @@ pub fn ArticlePage(props: &ArticleProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct ArticleViewProps {
-    article: &'static Article,
+    article: ArticleRef,
 }
 
 #[component]
 fn ArticleHeader(props: &ArticleViewProps) -> Html {
-    let a = props.article;
+    let a = &props.article;
     let m = &a.metadata;
     let mut facts: Vec<String> = Vec::new();
     if let Some(source) = &m.source {
@@ -87,16 +89,17 @@ fn ArticleHeader(props: &ArticleViewProps) -> Html {
 
 #[component]
 fn ArticleBody(props: &ArticleViewProps) -> Html {
-    let a = props.article;
+    let corpus = use_corpus();
+    let a = &props.article;
     // `?q=` (from a search result) marks the matching words.
-    let q = use_location()
-        .and_then(|l| l.query::<SearchParams>().ok())
-        .map(|p| p.q)
-        .unwrap_or_default();
-    let marks = use_memo((a.id.clone(), q), |(_, q)| {
-        Rc::new(article_marks(a, &crate::search::body_highlights(a, q)))
+    let q = use_search_query().q;
+    let marks = use_memo((a.clone(), q), |(a, q)| {
+        Rc::new(article_marks(
+            a,
+            &crate::search::body_highlights(&corpus, a, q),
+        ))
     });
-    let body: AttrValue = AttrValue::Static(a.body.as_str());
+    let body = use_memo(a.clone(), |a| AttrValue::from(a.body.clone()));
     let mut paragraph_number = 0;
     let mut dateline_shown = false;
     // A `#p-N` in the address (a shared paragraph link) is scrolled to and
@@ -106,7 +109,7 @@ fn ArticleBody(props: &ArticleViewProps) -> Html {
         <div class="article-body">
             { for a.blocks.iter().map(|block| {
                 let text = html! {
-                    <Annotated body={body.clone()} span={block.span} marks={(*marks).clone()} />
+                    <Annotated body={(*body).clone()} span={block.span} marks={(*marks).clone()} />
                 };
                 match block.kind {
                     BlockKind::Heading => html! { <h2 class="section-heading">{ text }</h2> },
@@ -144,7 +147,7 @@ fn ArticleBody(props: &ArticleViewProps) -> Html {
 /// Sources, byline and the debris that was taken out of the body.
 #[component]
 fn Credits(props: &ArticleViewProps) -> Html {
-    let a = props.article;
+    let a = &props.article;
     let removed = a.boilerplate.len() + a.raw.credits.len();
     html! {
         <footer class="credits">
@@ -170,7 +173,7 @@ fn Credits(props: &ArticleViewProps) -> Html {
 /// The numbers the article states, normalised, in reading order.
 #[component]
 fn Numbers(props: &ArticleViewProps) -> Html {
-    let a = props.article;
+    let a = &props.article;
     html! {
         <section class="numbers" data-testid="numbers">
             <h3>{ "Numbers" }</h3>
@@ -238,12 +241,11 @@ fn highlight(anchor: &str) {
 #[component]
 fn CompareWith(props: &ArticleViewProps) -> Html {
     let navigator = use_navigator();
-    let a = props.article;
-    let Ok(bundle) = corpus::bundle() else {
-        return html! {};
-    };
-    let mut others: Vec<(&Article, f32)> = bundle
-        .articles
+    let corpus = use_corpus();
+    let a = &props.article;
+    let bundle = corpus.bundle();
+    let mut others: Vec<(&Article, f32)> = corpus
+        .articles()
         .iter()
         .filter(|o| o.id != a.id)
         .map(|o| (o, bundle.similarity(&a.id, &o.id).unwrap_or(0.0)))

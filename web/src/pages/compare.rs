@@ -20,8 +20,9 @@ use yew_router::prelude::*;
 use crate::app::Route;
 use crate::components::annotated::format_value;
 use crate::components::share_button::ShareButton;
-use crate::corpus;
+use crate::hooks::use_corpus;
 use crate::pages::not_found::NotFoundPage;
+use crate::state::ArticleRef;
 
 #[derive(Properties, PartialEq)]
 pub struct CompareProps {
@@ -31,26 +32,28 @@ pub struct CompareProps {
 
 #[component]
 pub fn ComparePage(props: &CompareProps) -> Html {
-    let (Some(a), Some(b)) = (corpus::find(&props.a), corpus::find(&props.b)) else {
-        return html! { <NotFoundPage /> };
-    };
-    let comparison = use_memo((props.a.clone(), props.b.clone()), |(x, y)| {
-        corpus::bundle()
-            .ok()
-            .and_then(|bundle| bundle.compare(x, y).ok())
-            .map(Rc::new)
-    });
-    let Some(c) = (*comparison).clone() else {
+    // Hooks first, on every render: the lookup is part of the memo, and
+    // not-found is decided after it.
+    let corpus = use_corpus();
+    let pair = use_memo(
+        (corpus, props.a.clone(), props.b.clone()),
+        |(corpus, x, y)| {
+            let (a, b) = (corpus.find(x)?, corpus.find(y)?);
+            let c = corpus.bundle().compare(x, y).ok()?;
+            Some((a, b, Rc::new(c)))
+        },
+    );
+    let Some((a, b, c)) = (*pair).clone() else {
         return html! { <NotFoundPage /> };
     };
     html! {
         <section class="compare-page">
             <h1 class="compare-title">{ "Compare two reports" }</h1>
-            <Pickers {a} {b} />
+            <Pickers a={a.clone()} b={b.clone()} />
             <Summary c={c.clone()} />
             <div class="compare-layout">
-                <Columns {a} {b} c={c.clone()} />
-                <SidePanel {a} {b} c={c} />
+                <Columns a={a.clone()} b={b.clone()} c={c.clone()} />
+                <SidePanel {a} {b} {c} />
             </div>
         </section>
     }
@@ -58,17 +61,16 @@ pub fn ComparePage(props: &CompareProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct PairProps {
-    a: &'static Article,
-    b: &'static Article,
+    a: ArticleRef,
+    b: ArticleRef,
 }
 
 /// Change either article in place, or swap them.
 #[component]
 fn Pickers(props: &PairProps) -> Html {
     let navigator = use_navigator();
-    let articles = corpus::bundle()
-        .map(|b| b.articles.as_slice())
-        .unwrap_or(&[]);
+    let corpus = use_corpus();
+    let articles = corpus.articles();
     let pick = |left: bool| {
         let navigator = navigator.clone();
         let (a, b) = (props.a.id.clone(), props.b.id.clone());
@@ -158,8 +160,8 @@ fn Summary(props: &ComparisonProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct ColumnsProps {
-    a: &'static Article,
-    b: &'static Article,
+    a: ArticleRef,
+    b: ArticleRef,
     c: Rc<Comparison>,
 }
 
@@ -206,7 +208,7 @@ fn Columns(props: &ColumnsProps) -> Html {
         .filter_map(|d| d.b.sentence)
         .collect();
     let column = |side: &'static str,
-                  article: &'static Article,
+                  article: &Article,
                   kinds: &[SentenceKind],
                   common: &HashMap<u32, Vec<Span>>,
                   disagree: &[u32]| {
@@ -228,8 +230,8 @@ fn Columns(props: &ColumnsProps) -> Html {
     };
     html! {
         <div class="columns" ref={grid}>
-            { column("left", props.a, &c.alignment.a, &common_a, &disagree_a) }
-            { column("right", props.b, &c.alignment.b, &common_b, &disagree_b) }
+            { column("left", &props.a, &c.alignment.a, &common_a, &disagree_a) }
+            { column("right", &props.b, &c.alignment.b, &common_b, &disagree_b) }
         </div>
     }
 }
@@ -309,8 +311,8 @@ fn sentence(
 
 #[derive(Properties, PartialEq)]
 struct SideProps {
-    a: &'static Article,
-    b: &'static Article,
+    a: ArticleRef,
+    b: ArticleRef,
     c: Rc<Comparison>,
 }
 
@@ -353,7 +355,7 @@ fn SidePanel(props: &SideProps) -> Html {
                 { entity_group("Only left", &c.entities.only_a, "only-left") }
                 { entity_group("Only right", &c.entities.only_b, "only-right") }
             </section>
-            <Quotes a={props.a} b={props.b} c={c.clone()} />
+            <Quotes a={props.a.clone()} b={props.b.clone()} c={c.clone()} />
         </aside>
     }
 }
@@ -421,8 +423,8 @@ fn Quotes(props: &SideProps) -> Html {
     html! {
         <section data-testid="quotes">
             <h2>{ "Quotes" }</h2>
-            { list("Left", props.a, &q.a, &in_a) }
-            { list("Right", props.b, &q.b, &in_b) }
+            { list("Left", &props.a, &q.a, &in_a) }
+            { list("Right", &props.b, &q.b, &in_b) }
         </section>
     }
 }

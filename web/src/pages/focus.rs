@@ -9,18 +9,15 @@ use yew_router::prelude::*;
 use crate::app::{Route, SearchParams};
 use crate::components::anchor_link::AnchorLink;
 use crate::components::share_button::ShareButton;
-use crate::corpus;
+use crate::hooks::{use_corpus, use_search_query};
 
 #[component]
 pub fn FocusPage() -> Html {
-    let q = use_location()
-        .and_then(|l| l.query::<SearchParams>().ok())
-        .map(|p| p.q)
-        .unwrap_or_default();
-    let Ok(bundle) = corpus::bundle() else {
-        return html! { <p role="alert">{ "The embedded corpus could not be read." }</p> };
-    };
-    let view = use_memo(q.clone(), |q| bundle.focus(q));
+    let corpus = use_corpus();
+    let q = use_search_query().q;
+    let view = use_memo((corpus.clone(), q.clone()), |(corpus, q)| {
+        corpus.bundle().focus(q)
+    });
     html! {
         <section class="focus-page">
             <h1>{ "One topic, every report" }</h1>
@@ -39,7 +36,7 @@ pub fn FocusPage() -> Html {
             }
             <div class="focus-grid">
                 { for view.passages.iter().filter_map(|p| {
-                    let article = bundle.articles.get(p.article as usize)?;
+                    let article = corpus.articles().get(p.article as usize)?;
                     let first = article.sentences.get(p.sentences.start as usize)?;
                     let last = article.sentences.get(p.sentences.end.saturating_sub(1) as usize)?;
                     let span = Span { start: first.span.start, end: last.span.end };

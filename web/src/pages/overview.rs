@@ -9,14 +9,13 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
-use crate::corpus;
+use crate::hooks::use_corpus;
 
 #[component]
 pub fn OverviewPage() -> Html {
-    let Ok(bundle) = corpus::bundle() else {
-        return html! { <p role="alert">{ "The embedded corpus could not be read." }</p> };
-    };
-    let articles = &bundle.articles;
+    let corpus = use_corpus();
+    let bundle = corpus.bundle();
+    let articles = corpus.articles();
     let n = articles.len();
     let cell = 36;
     let label_w = 64;

@@ -12,6 +12,7 @@ use crate::app::{Route, SearchParams};
 use crate::components::anchor_link::AnchorLink;
 use crate::components::highlighted::Highlighted;
 use crate::components::share_button::ShareButton;
+use crate::hooks::{use_corpus, use_search_query, SearchQuery};
 use crate::search::{self, FacetView, HitView, SearchView};
 
 /// Examples shown on the empty page; each is a link that runs it.
@@ -29,18 +30,13 @@ const EXAMPLES: &[(&str, &str)] = &[
 
 #[component]
 pub fn SearchPage() -> Html {
-    let location = use_location();
-    let parsed = location.as_ref().map(|l| l.query::<SearchParams>());
-    let (q, bad_url) = match parsed {
-        Some(Ok(p)) => (p.q, false),
-        Some(Err(_)) => (String::new(), true),
-        None => (String::new(), false),
-    };
-    let view = use_memo(q.clone(), |q| search::run(q));
+    let corpus = use_corpus();
+    let SearchQuery { q, malformed } = use_search_query();
+    let view = use_memo((corpus, q.clone()), |(corpus, q)| search::run(corpus, q));
     html! {
         <section class="search-page">
             <h1 class="visually-hidden">{ "Search" }</h1>
-            if bad_url {
+            if malformed {
                 <p class="notice" role="alert">{ "The address holds a malformed query, so it was ignored." }</p>
             }
             if q.trim().is_empty() {
