@@ -1,11 +1,15 @@
 //! The bridge between the search engine in `crosscheck-core` and the views:
 //! runs a query on the corpus's index and turns the engine's results into
-//! plain view data (paragraph numbers instead of block indexes, facet
-//! fields named as in the query language).
+//! plain view data (paragraph numbers instead of block indexes, marks
+//! instead of char ranges, facet fields named as in the query language).
+
+use std::rc::Rc;
 
 use crosscheck_core::search::{SearchOptions, SearchResults};
 use crosscheck_core::{Article, BlockKind, Span};
+use yew::AttrValue;
 
+use crate::components::marked::{char_marks, Mark};
 use crate::state::Corpus;
 
 /// Results as the search page shows them.
@@ -23,17 +27,17 @@ pub struct SearchView {
 #[derive(Debug, Clone, PartialEq)]
 pub struct HitView {
     pub id: String,
-    pub title: String,
-    pub title_highlights: Vec<(usize, usize)>,
+    pub title: AttrValue,
+    pub title_marks: Rc<[Mark]>,
     pub matches: u32,
     pub snippets: Vec<SnippetView>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SnippetView {
-    pub text: String,
-    /// Char offsets into `text`.
-    pub highlights: Vec<(usize, usize)>,
+    pub text: AttrValue,
+    /// The matched words, as spans of `text`.
+    pub marks: Rc<[Mark]>,
     /// Zero-based paragraph number (`#p-{n+1}`), None for a heading.
     pub paragraph: Option<usize>,
     pub truncated_start: bool,
@@ -83,15 +87,15 @@ fn view(articles: &[Article], r: SearchResults) -> SearchView {
                     .into_iter()
                     .map(|s| SnippetView {
                         paragraph: article.and_then(|a| paragraph_number(a, s.block as usize)),
-                        text: s.text,
-                        highlights: to_usize(&s.highlights),
+                        marks: char_marks(&s.text, &s.highlights),
+                        text: s.text.into(),
                         truncated_start: s.truncated_start,
                         truncated_end: s.truncated_end,
                     })
                     .collect(),
                 id: h.id,
-                title: h.title,
-                title_highlights: to_usize(&h.title_highlights),
+                title_marks: char_marks(&h.title, &h.title_highlights),
+                title: h.title.into(),
                 matches: h.match_count,
             }
         })
@@ -137,13 +141,6 @@ fn view(articles: &[Article], r: SearchResults) -> SearchView {
         suggestion: r.suggestions.into_iter().next(),
         notice: (!notice.is_empty()).then(|| notice.join(" ")),
     }
-}
-
-fn to_usize(ranges: &[(u32, u32)]) -> Vec<(usize, usize)> {
-    ranges
-        .iter()
-        .map(|&(a, b)| (a as usize, b as usize))
-        .collect()
 }
 
 /// The paragraph number of block `block` (headings are not numbered).

@@ -4,7 +4,7 @@ pub mod anchor_link;
 pub mod annotated;
 pub mod entity_list;
 pub mod header;
-pub mod highlighted;
+pub mod marked;
 pub mod search_box;
 pub mod share_button;
 pub mod theme_toggle;

@@ -10,8 +10,9 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
-use crate::components::annotated::{article_marks, format_value, Annotated};
+use crate::components::annotated::{article_marks, format_value};
 use crate::components::entity_list::EntityList;
+use crate::components::marked::Marked;
 use crate::components::share_button::ShareButton;
 use crate::hooks::{use_corpus, use_search_query};
 use crate::pages::not_found::NotFoundPage;
@@ -93,11 +94,8 @@ fn ArticleBody(props: &ArticleViewProps) -> Html {
     let a = &props.article;
     // `?q=` (from a search result) marks the matching words.
     let q = use_search_query().q;
-    let marks = use_memo((a.clone(), q), |(a, q)| {
-        Rc::new(article_marks(
-            a,
-            &crate::search::body_highlights(&corpus, a, q),
-        ))
+    let marks = use_memo((a.clone(), q), |(a, q)| -> Rc<[_]> {
+        article_marks(a, &crate::search::body_highlights(&corpus, a, q)).into()
     });
     let body = use_memo(a.clone(), |a| AttrValue::from(a.body.clone()));
     let mut paragraph_number = 0;
@@ -109,7 +107,7 @@ fn ArticleBody(props: &ArticleViewProps) -> Html {
         <div class="article-body">
             { for a.blocks.iter().map(|block| {
                 let text = html! {
-                    <Annotated body={(*body).clone()} span={block.span} marks={(*marks).clone()} />
+                    <Marked text={(*body).clone()} within={block.span} marks={(*marks).clone()} />
                 };
                 match block.kind {
                     BlockKind::Heading => html! { <h2 class="section-heading">{ text }</h2> },

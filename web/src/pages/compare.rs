@@ -19,6 +19,8 @@ use yew_router::prelude::*;
 
 use crate::app::Route;
 use crate::components::annotated::format_value;
+use crate::components::entity_list::entity_class;
+use crate::components::marked::{Mark, Marked};
 use crate::components::share_button::ShareButton;
 use crate::hooks::use_corpus;
 use crate::pages::not_found::NotFoundPage;
@@ -174,6 +176,12 @@ fn Columns(props: &ColumnsProps) -> Html {
     let c = &props.c;
     let rows = use_memo(c.clone(), |c| c.alignment.rows());
     let grid = use_node_ref();
+    let bodies = use_memo((props.a.clone(), props.b.clone()), |(a, b)| {
+        (
+            AttrValue::from(a.body.clone()),
+            AttrValue::from(b.body.clone()),
+        )
+    });
     {
         let grid = grid.clone();
         let n = rows.len().max(1);
@@ -209,6 +217,7 @@ fn Columns(props: &ColumnsProps) -> Html {
         .collect();
     let column = |side: &'static str,
                   article: &Article,
+                  body: &AttrValue,
                   kinds: &[SentenceKind],
                   common: &HashMap<u32, Vec<Span>>,
                   disagree: &[u32]| {
@@ -221,7 +230,7 @@ fn Columns(props: &ColumnsProps) -> Html {
                     let range = if side == "left" { row.a.clone() } else { row.b.clone() };
                     html! {
                         <div class={classes!("cell", row.aligned.then_some("aligned"))} data-row={r.to_string()}>
-                            { for range.map(|i| sentence(side, article, i, kinds, common, disagree)) }
+                            { for range.map(|i| sentence(side, article, body, i, kinds, common, disagree)) }
                         </div>
                     }
                 }) }
@@ -230,8 +239,8 @@ fn Columns(props: &ColumnsProps) -> Html {
     };
     html! {
         <div class="columns" ref={grid}>
-            { column("left", &props.a, &c.alignment.a, &common_a, &disagree_a) }
-            { column("right", &props.b, &c.alignment.b, &common_b, &disagree_b) }
+            { column("left", &props.a, &bodies.0, &c.alignment.a, &common_a, &disagree_a) }
+            { column("right", &props.b, &bodies.1, &c.alignment.b, &common_b, &disagree_b) }
         </div>
     }
 }
@@ -266,6 +275,7 @@ fn order_for_narrow_screens(grid: &web_sys::HtmlElement) {
 fn sentence(
     side: &str,
     article: &Article,
+    body: &AttrValue,
     i: u32,
     kinds: &[SentenceKind],
     common: &HashMap<u32, Vec<Span>>,
@@ -282,21 +292,10 @@ fn sentence(
     let mut spans: Vec<Span> = common.get(&i).cloned().unwrap_or_default();
     spans.sort();
     spans.dedup();
-    let mut pieces = Vec::new();
-    let mut at = s.span.start;
-    for sp in spans {
-        if sp.start < at || sp.end > s.span.end {
-            continue;
-        }
-        if sp.start > at {
-            pieces.push(html! { { &article.body[at as usize..sp.start as usize] } });
-        }
-        pieces.push(html! { <mark class="common">{ &article.body[sp.range()] }</mark> });
-        at = sp.end;
-    }
-    if at < s.span.end {
-        pieces.push(html! { { &article.body[at as usize..s.span.end as usize] } });
-    }
+    let marks: Rc<[Mark]> = spans
+        .into_iter()
+        .map(|sp| Mark::highlight(sp, "common"))
+        .collect();
     let title = match kind {
         "shared" => "Both report this in near-identical words",
         "related" => "Both report this, in other words",
@@ -304,7 +303,7 @@ fn sentence(
     };
     html! {
         <span id={format!("{side}-s-{i}")} class={classes!("sentence", kind, disagree.contains(&i).then_some("disagree"))} {title}>
-            { for pieces }{ " " }
+            <Marked text={body.clone()} within={s.span} {marks} />{ " " }
         </span>
     }
 }
@@ -366,11 +365,7 @@ fn entity_group(heading: &str, list: &[EntityCount], id: &str) -> Html {
             <h3>{ format!("{heading} ({})", list.len()) }</h3>
             <ul class="chips">
                 { for list.iter().map(|e| html! {
-                    <li class={classes!("chip", match e.kind {
-                        crosscheck_core::EntityKind::Person => "ent-person",
-                        crosscheck_core::EntityKind::Place => "ent-place",
-                        crosscheck_core::EntityKind::Organization => "ent-org",
-                    })} title={format!("{} mention(s) left, {} right", e.a_mentions, e.b_mentions)}>
+                    <li class={classes!("chip", entity_class(e.kind))} title={format!("{} mention(s) left, {} right", e.a_mentions, e.b_mentions)}>
                         { &e.name }
                     </li>
                 }) }

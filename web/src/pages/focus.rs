@@ -2,12 +2,15 @@
 //! article's best passage, side by side, with the query's words marked, so
 //! a reader sees at once how every report covers it.
 
+use std::rc::Rc;
+
 use crosscheck_core::Span;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::{Route, SearchParams};
 use crate::components::anchor_link::AnchorLink;
+use crate::components::marked::{Mark, Marked};
 use crate::components::share_button::ShareButton;
 use crate::hooks::{use_corpus, use_search_query};
 
@@ -41,6 +44,9 @@ pub fn FocusPage() -> Html {
                     let last = article.sentences.get(p.sentences.end.saturating_sub(1) as usize)?;
                     let span = Span { start: first.span.start, end: last.span.end };
                     let paragraph = crate::search::paragraph_number(article, first.block as usize);
+                    let mut matches = p.matches.clone();
+                    matches.sort();
+                    let marks: Rc<[Mark]> = matches.into_iter().map(|m| Mark::highlight(m, "")).collect();
                     Some(html! {
                         <article class="focus-card" data-testid="focus-passage">
                             <h2>
@@ -50,7 +56,7 @@ pub fn FocusPage() -> Html {
                                     { &article.title }
                                 </AnchorLink>
                             </h2>
-                            <p>{ marked(&article.body, span, &p.matches) }</p>
+                            <p><Marked text={article.body.clone()} within={span} {marks} /></p>
                         </article>
                     })
                 }) }
@@ -58,22 +64,4 @@ pub fn FocusPage() -> Html {
             <p><Link<Route> to={Route::Overview}>{ "Corpus overview: how all the reports relate" }</Link<Route>></p>
         </section>
     }
-}
-
-/// `body[span]` with the `matches` inside it wrapped in `<mark>`.
-fn marked(body: &str, span: Span, matches: &[Span]) -> Html {
-    let mut out = Vec::new();
-    let mut at = span.start;
-    let mut sorted = matches.to_vec();
-    sorted.sort();
-    for m in sorted {
-        if m.start < at || m.end > span.end {
-            continue;
-        }
-        out.push(html! { { &body[at as usize..m.start as usize] } });
-        out.push(html! { <mark>{ &body[m.range()] }</mark> });
-        at = m.end;
-    }
-    out.push(html! { { &body[at as usize..span.end as usize] } });
-    html! { <>{ for out }</> }
 }

@@ -10,7 +10,7 @@ use yew_router::prelude::*;
 
 use crate::app::{Route, SearchParams};
 use crate::components::anchor_link::AnchorLink;
-use crate::components::highlighted::Highlighted;
+use crate::components::marked::Marked;
 use crate::components::share_button::ShareButton;
 use crate::hooks::{use_corpus, use_search_query, SearchQuery};
 use crate::search::{self, FacetView, HitView, SearchView};
@@ -136,7 +136,7 @@ fn Hit(props: &HitProps) -> Html {
         <li class="hit" data-testid="search-result">
             <AnchorLink to={Route::Article { id: hit.id.clone() }} query={Some(params)} anchor={anchor}
                 classes={classes!("result-link")} rank={Some(props.rank)}>
-                <Highlighted text={hit.title.clone()} ranges={hit.title_highlights.clone()} />
+                <Marked text={hit.title.clone()} marks={hit.title_marks.clone()} />
             </AnchorLink>
             <p class="hit-meta muted">
                 { format!("{} match{}", hit.matches, if hit.matches == 1 { "" } else { "es" }) }
@@ -144,7 +144,7 @@ fn Hit(props: &HitProps) -> Html {
             { for hit.snippets.iter().map(|s| html! {
                 <p class="snippet">
                     { if s.truncated_start { "… " } else { "" } }
-                    <Highlighted text={s.text.clone()} ranges={s.highlights.clone()} />
+                    <Marked text={s.text.clone()} marks={s.marks.clone()} />
                     { if s.truncated_end { " …" } else { "" } }
                 </p>
             }) }
