@@ -1,10 +1,11 @@
 //! The bridge between the search engine in `crosscheck-core` and the views:
 //! runs a query on the corpus's index and turns the engine's results into
 //! plain view data (paragraph numbers instead of block indexes, marks
-//! instead of char ranges, facet fields named as in the query language).
+//! instead of char ranges, facets by the filter field that narrows to them).
 
 use std::rc::Rc;
 
+use crosscheck_core::search::query::FilterField;
 use crosscheck_core::search::{SearchOptions, SearchResults};
 use crosscheck_core::{Article, BlockKind, Span};
 use yew::AttrValue;
@@ -17,7 +18,7 @@ use crate::state::Corpus;
 pub struct SearchView {
     pub total: usize,
     pub hits: Vec<HitView>,
-    pub facets: Vec<FacetView>,
+    pub facets: Rc<[FacetView]>,
     /// A corrected query when nothing matched.
     pub suggestion: Option<String>,
     /// How the query was read, when the reader should know (unclosed quote…).
@@ -44,10 +45,10 @@ pub struct SnippetView {
     pub truncated_end: bool,
 }
 
-/// A facet chip: `field` is the query filter (`person`, `place`, `org`, `source`).
+/// A facet chip: `field` is the query filter that narrows to it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FacetView {
-    pub field: &'static str,
+    pub field: FilterField,
     pub name: String,
     pub count: u32,
 }
@@ -102,10 +103,10 @@ fn view(articles: &[Article], r: SearchResults) -> SearchView {
         .collect();
     let f = &r.facets;
     let facets = [
-        ("person", &f.people),
-        ("place", &f.places),
-        ("org", &f.organizations),
-        ("source", &f.sources),
+        (FilterField::Person, &f.people),
+        (FilterField::Place, &f.places),
+        (FilterField::Organization, &f.organizations),
+        (FilterField::Source, &f.sources),
     ]
     .into_iter()
     .flat_map(|(field, list)| {

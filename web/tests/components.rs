@@ -5,13 +5,18 @@
 //! `cargo test -p crosscheck-web --target wasm32-unknown-unknown`.
 #![cfg(target_arch = "wasm32")]
 
+use std::rc::Rc;
 use std::time::Duration;
 
+use crosscheck_core::search::query::FilterField;
 use crosscheck_core::Bundle;
 use crosscheck_web::app::{SearchParams, Shell};
+use crosscheck_web::components::facet_chips::FacetChips;
+use crosscheck_web::search::FacetView;
 use crosscheck_web::state::Corpus;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::Element;
+use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 use yew_router::history::{AnyHistory, History, MemoryHistory};
 use yew_router::Router;
@@ -200,6 +205,104 @@ async fn comparison_shows_two_aligned_columns_and_disagreements() {
     assert!(text(&root, "[data-testid=disagreements]").contains("four hours"));
     let root = render_at("/compare/001_9ff3adb9c3e641cd/bad%20id").await;
     assert_eq!(count(&root, "[data-testid=not-found]"), 1);
+}
+
+/// The first facet chip whose text starts with `name`.
+fn chip(root: &Element, name: &str) -> Element {
+    let chips = root.query_selector_all(".facet").unwrap();
+    (0..chips.length())
+        .filter_map(|i| chips.item(i)?.dyn_into::<Element>().ok())
+        .find(|c| c.text_content().unwrap_or_default().starts_with(name))
+        .unwrap_or_else(|| panic!("no chip for {name}"))
+}
+
+/// The query a link leads to (its `?q=`, decoded).
+fn link_query(link: &Element) -> String {
+    let href = link.get_attribute("href").unwrap_or_default();
+    let (_, q) = href.split_once("?q=").unwrap_or_default();
+    js_sys::decode_uri_component(&q.replace('+', " "))
+        .unwrap()
+        .into()
+}
+
+fn is_active(chip: &Element) -> bool {
+    chip.class_list().contains("active")
+}
+
+#[derive(Properties, PartialEq)]
+struct ChipsProps {
+    q: AttrValue,
+    facets: Rc<[FacetView]>,
+}
+
+/// The facet chips alone, under a router.
+#[component]
+fn Chips(props: &ChipsProps) -> Html {
+    let history = AnyHistory::from(MemoryHistory::new());
+    html! {
+        <Router {history}>
+            <FacetChips q={props.q.clone()} facets={props.facets.clone()} />
+        </Router>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_chip_whose_filter_is_excluded_is_not_active_and_asks_for_it() {
+    let facet = |field, name: &str| FacetView {
+        field,
+        name: name.into(),
+        count: 1,
+    };
+    let root = mount::<Chips>(ChipsProps {
+        q: r#"talks -person:Putin place:"abu dhabi""#.into(),
+        facets: vec![
+            facet(FilterField::Person, "Putin"),
+            facet(FilterField::Place, "Abu Dhabi"),
+            facet(FilterField::Organization, "Kremlin"),
+        ]
+        .into(),
+    })
+    .await;
+    // `-person:Putin` leaves Putin out: the chip is not active, and choosing
+    // it asks for him instead, with no stray `-` left behind.
+    let putin = chip(&root, "Putin");
+    assert!(!is_active(&putin));
+    assert_eq!(
+        link_query(&putin),
+        r#"talks place:"abu dhabi" person:Putin"#
+    );
+    // The place is asked for, in other case: active, and choosing it takes
+    // it out whole.
+    let abu_dhabi = chip(&root, "Abu Dhabi");
+    assert!(is_active(&abu_dhabi));
+    assert_eq!(link_query(&abu_dhabi), "talks -person:Putin");
+    let kremlin = chip(&root, "Kremlin");
+    assert!(!is_active(&kremlin));
+    assert_eq!(
+        link_query(&kremlin),
+        r#"talks -person:Putin place:"abu dhabi" org:Kremlin"#
+    );
+}
+
+#[wasm_bindgen_test]
+async fn choosing_an_active_chip_takes_its_filter_out_of_the_search() {
+    let root = render(AtProps {
+        path: "/search".into(),
+        q: Some(r#"talks person:"steve witkoff""#.into()),
+    })
+    .await;
+    let witkoff = chip(&root, "Steve Witkoff");
+    assert!(is_active(&witkoff));
+    witkoff.dyn_into::<HtmlElement>().unwrap().click();
+    settle().await;
+    let input: web_sys::HtmlInputElement = root
+        .query_selector("[data-testid=search-input]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(input.value(), "talks");
+    assert!(!is_active(&chip(&root, "Steve Witkoff")));
 }
 
 /// Two short reports, built the way `build.rs` builds the embedded corpus.

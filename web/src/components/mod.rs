@@ -3,6 +3,7 @@
 pub mod anchor_link;
 pub mod annotated;
 pub mod entity_list;
+pub mod facet_chips;
 pub mod header;
 pub mod marked;
 pub mod search_box;

@@ -10,10 +10,11 @@ use yew_router::prelude::*;
 
 use crate::app::{Route, SearchParams};
 use crate::components::anchor_link::AnchorLink;
+use crate::components::facet_chips::FacetChips;
 use crate::components::marked::Marked;
 use crate::components::share_button::ShareButton;
 use crate::hooks::{use_corpus, use_search_query, SearchQuery};
-use crate::search::{self, FacetView, HitView, SearchView};
+use crate::search::{self, HitView, SearchView};
 
 /// Examples shown on the empty page; each is a link that runs it.
 const EXAMPLES: &[(&str, &str)] = &[
@@ -108,7 +109,7 @@ fn Results(props: &ResultsProps) -> Html {
                 </ol>
             </div>
             if !view.facets.is_empty() {
-                <Facets q={props.q.clone()} facets={view.facets.clone()} />
+                <FacetChips q={props.q.clone()} facets={view.facets.clone()} />
             }
         </div>
     }
@@ -172,67 +173,6 @@ fn NoResults(props: &NoResultsProps) -> Html {
             }
             <p class="muted">{ "Try fewer words, another spelling, or remove a filter. Quotes search an exact phrase; a leading - excludes a word." }</p>
         </div>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct FacetsProps {
-    q: String,
-    facets: Vec<FacetView>,
-}
-
-/// Chips for the people, places, organisations and sources of the results;
-/// choosing one adds its filter to the query.
-#[component]
-fn Facets(props: &FacetsProps) -> Html {
-    let groups = [
-        ("person", "People"),
-        ("place", "Places"),
-        ("org", "Organisations"),
-        ("source", "Sources"),
-    ];
-    html! {
-        <aside class="facets" aria-label="Narrow the results">
-            { for groups.iter().map(|&(field, heading)| {
-                let chips: Vec<&FacetView> = props.facets.iter().filter(|f| f.field == field).collect();
-                if chips.is_empty() {
-                    return html! {};
-                }
-                html! {
-                    <section>
-                        <h3>{ heading }</h3>
-                        <ul class="chips">
-                            { for chips.into_iter().take(8).map(|f| {
-                                let filter = format!("{field}:{}", quote_value(&f.name));
-                                let active = props.q.contains(&filter);
-                                let q = if active {
-                                    props.q.replace(&filter, "").split_whitespace().collect::<Vec<_>>().join(" ")
-                                } else {
-                                    format!("{} {filter}", props.q.trim())
-                                };
-                                html! {
-                                    <li>
-                                        <Link<Route, SearchParams> to={Route::Search} query={Some(SearchParams { q })}
-                                            classes={classes!("chip", "facet", active.then_some("active"))}>
-                                            { &f.name }<span class="count">{ f.count }</span>
-                                        </Link<Route, SearchParams>>
-                                    </li>
-                                }
-                            }) }
-                        </ul>
-                    </section>
-                }
-            }) }
-        </aside>
-    }
-}
-
-/// Quotes a filter value when it has spaces (`person:"Vladimir Putin"`).
-fn quote_value(v: &str) -> String {
-    if v.contains(char::is_whitespace) {
-        format!("\"{}\"", v.replace('"', ""))
-    } else {
-        v.to_owned()
     }
 }
 
