@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use crosscheck_core::search::query::FilterField;
 use crosscheck_core::search::{SearchOptions, SearchResults};
-use crosscheck_core::{Article, BlockKind, Span};
+use crosscheck_core::{Article, Span};
 use yew::AttrValue;
 
 use crate::components::marked::{char_marks, Mark};
@@ -54,6 +54,7 @@ pub struct FacetView {
 }
 
 /// Options for searching as the reader types: the last word is a prefix.
+/// Facets keep the engine's own limit per kind.
 fn options() -> SearchOptions {
     SearchOptions {
         typing: true,
@@ -87,7 +88,7 @@ fn view(articles: &[Article], r: SearchResults) -> SearchView {
                     .snippets
                     .into_iter()
                     .map(|s| SnippetView {
-                        paragraph: article.and_then(|a| paragraph_number(a, s.block as usize)),
+                        paragraph: article.and_then(|a| a.paragraph_number(s.block as usize)),
                         marks: char_marks(&s.text, &s.highlights),
                         text: s.text.into(),
                         truncated_start: s.truncated_start,
@@ -142,18 +143,4 @@ fn view(articles: &[Article], r: SearchResults) -> SearchView {
         suggestion: r.suggestions.into_iter().next(),
         notice: (!notice.is_empty()).then(|| notice.join(" ")),
     }
-}
-
-/// The paragraph number of block `block` (headings are not numbered).
-pub fn paragraph_number(article: &Article, block: usize) -> Option<usize> {
-    let b = article.blocks.get(block)?;
-    if b.kind != BlockKind::Paragraph {
-        return None;
-    }
-    Some(
-        article.blocks[..block]
-            .iter()
-            .filter(|b| b.kind == BlockKind::Paragraph)
-            .count(),
-    )
 }

@@ -15,9 +15,11 @@
 //! view that reads it, and memos keyed on it are computed again; derived
 //! data lives and dies with the corpus it was derived from.
 
+use std::cell::OnceCell;
 use std::ops::Deref;
 use std::rc::Rc;
 
+use crosscheck_core::compare::corpus::{entity_coverage, EntityCoverage};
 use crosscheck_core::{Article, Bundle, BundleError};
 
 /// The corpus `build.rs` embedded.
@@ -29,6 +31,8 @@ pub struct Corpus(Rc<State>);
 
 struct State {
     bundle: Bundle,
+    /// The overview's entity × article table, computed on first use.
+    coverage: OnceCell<Vec<EntityCoverage>>,
 }
 
 /// Two handles are equal when they are the same corpus: a view re-renders
@@ -41,7 +45,10 @@ impl PartialEq for Corpus {
 
 impl Corpus {
     pub fn new(bundle: Bundle) -> Corpus {
-        Corpus(Rc::new(State { bundle }))
+        Corpus(Rc::new(State {
+            bundle,
+            coverage: OnceCell::new(),
+        }))
     }
 
     /// Decodes the corpus embedded at build time.
@@ -74,6 +81,28 @@ impl Corpus {
         }
         let index = self.articles().iter().position(|a| a.id == id)?;
         self.article(index)
+    }
+
+    /// Every entity with its mentions per article, widest covered first.
+    pub fn entity_coverage(&self) -> &[EntityCoverage] {
+        self.0
+            .coverage
+            .get_or_init(|| entity_coverage(self.articles()))
+    }
+
+    /// The other articles, most similar to `article` first, from the
+    /// similarity matrix built with the bundle. Empty when the matrix no
+    /// longer matches the articles (some added or removed since the build).
+    pub fn nearest(&self, article: &ArticleRef) -> Vec<(ArticleRef, f32)> {
+        let matrix = &self.bundle().comparison.matrix;
+        if matrix.len() != self.articles().len() || article.index >= matrix.len() {
+            return Vec::new();
+        }
+        matrix
+            .nearest(article.index, matrix.len())
+            .into_iter()
+            .filter_map(|(j, s)| Some((self.article(j)?, s)))
+            .collect()
     }
 }
 

@@ -303,6 +303,11 @@ async fn choosing_an_active_chip_takes_its_filter_out_of_the_search() {
         .unwrap();
     assert_eq!(input.value(), "talks");
     assert!(!is_active(&chip(&root, "Steve Witkoff")));
+    // The box takes no more than the engine reads.
+    assert_eq!(
+        input.max_length() as usize,
+        crosscheck_core::search::query::MAX_QUERY_CHARS
+    );
 }
 
 /// Two short reports, built the way `build.rs` builds the embedded corpus.

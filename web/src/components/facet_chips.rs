@@ -17,7 +17,7 @@ use crate::search::FacetView;
 pub struct FacetChipsProps {
     /// The query the results are for.
     pub q: AttrValue,
-    /// Names per kind, most frequent first.
+    /// As many names per kind as the engine returned, most frequent first.
     pub facets: Rc<[FacetView]>,
 }
 
@@ -40,7 +40,7 @@ pub fn FacetChips(props: &FacetChipsProps) -> Html {
                     <section>
                         <h3>{ heading }</h3>
                         <ul class="chips">
-                            { for chips.take(8).map(|f| {
+                            { for chips.map(|f| {
                                 let filter = Filter::new(field, &f.name);
                                 let active = filter.state_in(&props.q) == FilterState::Required;
                                 let q = filter.toggled_in(&props.q);

@@ -4,11 +4,13 @@
 //! the history entry while typing, so Back leaves the search rather than
 //! stepping through keystrokes), and the box follows the URL when the reader
 //! goes back or opens a link. Updates are debounced so typing never waits on
-//! rendering. `/` focuses the box from anywhere; Esc clears it.
+//! rendering. `/` focuses the box from anywhere; Esc clears it. The box
+//! takes no more characters than the engine reads.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crosscheck_core::search::query::MAX_QUERY_CHARS;
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, KeyboardEvent};
@@ -144,7 +146,7 @@ pub fn SearchBox() -> Html {
                 placeholder="Search articles  ( / )"
                 autocomplete="off"
                 spellcheck="false"
-                maxlength="2000"
+                maxlength={MAX_QUERY_CHARS.to_string()}
                 value={(*value).clone()}
                 {oninput}
                 {onkeydown}

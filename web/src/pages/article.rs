@@ -5,7 +5,6 @@
 
 use std::rc::Rc;
 
-use crosscheck_core::{Article, BlockKind};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -98,21 +97,21 @@ fn ArticleBody(props: &ArticleViewProps) -> Html {
         article_marks(a, &crate::search::body_highlights(&corpus, a, q)).into()
     });
     let body = use_memo(a.clone(), |a| AttrValue::from(a.body.clone()));
-    let mut paragraph_number = 0;
     let mut dateline_shown = false;
     // A `#p-N` in the address (a shared paragraph link) is scrolled to and
     // highlighted once the paragraphs exist.
     use_effect_with(a.id.clone(), |_| reveal_paragraph_from_hash());
     html! {
         <div class="article-body">
-            { for a.blocks.iter().map(|block| {
+            { for a.blocks.iter().zip(a.paragraph_numbers()).map(|(block, number)| {
                 let text = html! {
                     <Marked text={(*body).clone()} within={block.span} marks={(*marks).clone()} />
                 };
-                match block.kind {
-                    BlockKind::Heading => html! { <h2 class="section-heading">{ text }</h2> },
-                    BlockKind::Paragraph => {
-                        paragraph_number += 1;
+                // Headings are the blocks without a paragraph number.
+                match number {
+                    None => html! { <h2 class="section-heading">{ text }</h2> },
+                    Some(number) => {
+                        let paragraph_number = number + 1;
                         let dateline = match (&a.dateline, dateline_shown) {
                             (Some(d), false) => {
                                 dateline_shown = true;
@@ -241,14 +240,7 @@ fn CompareWith(props: &ArticleViewProps) -> Html {
     let navigator = use_navigator();
     let corpus = use_corpus();
     let a = &props.article;
-    let bundle = corpus.bundle();
-    let mut others: Vec<(&Article, f32)> = corpus
-        .articles()
-        .iter()
-        .filter(|o| o.id != a.id)
-        .map(|o| (o, bundle.similarity(&a.id, &o.id).unwrap_or(0.0)))
-        .collect();
-    others.sort_by(|x, y| y.1.total_cmp(&x.1));
+    let others = corpus.nearest(a);
     if others.is_empty() {
         return html! {};
     }

@@ -43,7 +43,7 @@ pub fn FocusPage() -> Html {
                     let first = article.sentences.get(p.sentences.start as usize)?;
                     let last = article.sentences.get(p.sentences.end.saturating_sub(1) as usize)?;
                     let span = Span { start: first.span.start, end: last.span.end };
-                    let paragraph = crate::search::paragraph_number(article, first.block as usize);
+                    let paragraph = article.paragraph_number(first.block as usize);
                     let mut matches = p.matches.clone();
                     matches.sort();
                     let marks: Rc<[Mark]> = matches.into_iter().map(|m| Mark::highlight(m, "")).collect();

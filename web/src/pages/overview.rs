@@ -2,14 +2,14 @@
 //! opens that comparison), which article names which people, places and
 //! organisations, and how much of each article no other one reports.
 
-use std::collections::BTreeMap;
-
-use crosscheck_core::EntityKind;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
 use crate::hooks::use_corpus;
+
+/// Rows of the entity × article table: the most widely covered entities.
+const ENTITY_ROWS: usize = 40;
 
 #[component]
 pub fn OverviewPage() -> Html {
@@ -20,26 +20,9 @@ pub fn OverviewPage() -> Html {
     let cell = 36;
     let label_w = 64;
     let size = label_w + cell * n;
-    // Entity × article: the entities named by at least two articles, most
-    // widely covered first, so the table shows what the reports share.
-    let mut coverage: BTreeMap<(EntityKind, String), Vec<usize>> = BTreeMap::new();
-    for (i, a) in articles.iter().enumerate() {
-        for e in &a.entities {
-            let counts = coverage
-                .entry((e.kind, e.name.clone()))
-                .or_insert_with(|| vec![0; n]);
-            counts[i] += e.mentions.len().max(1);
-        }
-    }
-    let mut rows: Vec<_> = coverage.into_iter().collect();
-    rows.sort_by_key(|((kind, name), c)| {
-        (
-            std::cmp::Reverse(c.iter().filter(|&&x| x > 0).count()),
-            *kind,
-            name.clone(),
-        )
-    });
-    let rows: Vec<_> = rows.into_iter().take(40).collect();
+    // Computed once per corpus (the state keeps it), most widely covered
+    // first, so the table shows what the reports share.
+    let rows = corpus.entity_coverage().iter().take(ENTITY_ROWS);
     html! {
         <section class="overview-page">
             <h1>{ "Corpus overview" }</h1>
@@ -104,10 +87,10 @@ pub fn OverviewPage() -> Html {
                         </tr>
                     </thead>
                     <tbody>
-                        { for rows.iter().map(|((kind, name), counts)| html! {
+                        { for rows.map(|row| html! {
                             <tr>
-                                <th scope="row"><span class={classes!("dot", kind.as_str())}></span>{ name }</th>
-                                { for counts.iter().map(|&c| html! {
+                                <th scope="row"><span class={classes!("dot", row.kind.as_str())}></span>{ &row.name }</th>
+                                { for row.mentions.iter().map(|&c| html! {
                                     <td class={classes!((c > 0).then_some("has"))}>{ if c > 0 { c.to_string() } else { "·".into() } }</td>
                                 }) }
                             </tr>
