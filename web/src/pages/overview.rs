@@ -1,11 +1,13 @@
 //! `/overview`: the corpus at a glance. A similarity heatmap (every cell
-//! opens that comparison), which article names which people, places and
-//! organisations, and how much of each article no other one reports.
+//! opens that comparison, inside the app), which article names which
+//! people, places and organisations, and how much of each article no other
+//! one reports.
 
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
+use crate::components::anchor_link::AnchorLink;
 use crate::hooks::use_corpus;
 
 /// Rows of the entity × article table: the most widely covered entities.
@@ -40,9 +42,9 @@ pub fn OverviewPage() -> Html {
                 { for (0..n).flat_map(|i| (0..n).map(move |j| (i, j))).map(|(i, j)| {
                     let s = bundle.comparison.matrix.get(i, j);
                     let level = ((s * 5.0).round() as usize).min(5);
-                    let href = crate::app::href(&Route::Compare { a: articles[i].id.clone(), b: articles[j].id.clone() }, None, "");
                     html! {
-                        <a href={href} aria-label={format!("#{} and #{}: {:.0}% similar", i + 1, j + 1, s * 100.0)}>
+                        <AnchorLink to={Route::Compare { a: articles[i].id.clone(), b: articles[j].id.clone() }}
+                            label={format!("#{} and #{}: {:.0}% similar", i + 1, j + 1, s * 100.0)}>
                             <rect x={(label_w + cell * j).to_string()} y={(label_w + cell * i).to_string()}
                                   width={(cell - 2).to_string()} height={(cell - 2).to_string()} class={format!("heat-{level}")}>
                                 <title>{ format!("{} / {}: {:.0}%", articles[i].title, articles[j].title, s * 100.0) }</title>
@@ -51,7 +53,7 @@ pub fn OverviewPage() -> Html {
                                   text-anchor="middle" class={classes!("cell-label", (level >= 3).then_some("on-dark"))}>
                                 { format!("{:.0}", s * 100.0) }
                             </text>
-                        </a>
+                        </AnchorLink>
                     }
                 }) }
             </svg>
