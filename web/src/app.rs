@@ -132,43 +132,35 @@ pub fn Shell() -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
-    /// The corpus every view shows (decoded at start-up, see `main.rs`).
-    pub corpus: Corpus,
+    /// The corpus every view shows, decoded at start-up (see `main.rs`),
+    /// or why it could not be.
+    pub corpus: Result<Corpus, AttrValue>,
 }
 
 /// The app as the browser runs it: the corpus in context, the browser's
-/// history as the router's.
-#[component]
-pub fn App(props: &AppProps) -> Html {
-    html! {
-        <ContextProvider<Corpus> context={props.corpus.clone()}>
-            <BrowserRouter>
-                <Shell />
-            </BrowserRouter>
-        </ContextProvider<Corpus>>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct CorpusUnreadableProps {
-    /// Why the corpus could not be decoded.
-    pub reason: AttrValue,
-}
-
-/// Shown instead of the app when the embedded corpus cannot be decoded (a
-/// build problem): what happened and why, and the update banner, so a
+/// history as the router's. When the corpus could not be decoded (a build
+/// problem), one message says why instead, with the update banner, so a
 /// fixed version can still arrive.
 #[component]
-pub fn CorpusUnreadable(props: &CorpusUnreadableProps) -> Html {
-    html! {
-        <>
-            <UpdateBanner />
-            <main id="main" class="main">
-                <section class="error" role="alert" data-testid="corpus-unreadable">
-                    <h1>{ "The embedded corpus could not be read" }</h1>
-                    <p>{ &props.reason }</p>
-                </section>
-            </main>
-        </>
+pub fn App(props: &AppProps) -> Html {
+    match &props.corpus {
+        Ok(corpus) => html! {
+            <ContextProvider<Corpus> context={corpus.clone()}>
+                <BrowserRouter>
+                    <Shell />
+                </BrowserRouter>
+            </ContextProvider<Corpus>>
+        },
+        Err(reason) => html! {
+            <>
+                <UpdateBanner />
+                <main id="main" class="main">
+                    <section class="error" role="alert" data-testid="corpus-unreadable">
+                        <h1>{ "The embedded corpus could not be read" }</h1>
+                        <p>{ reason }</p>
+                    </section>
+                </main>
+            </>
+        },
     }
 }

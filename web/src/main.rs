@@ -1,8 +1,7 @@
-//! Browser entry point: decodes the embedded corpus once, then mounts
-//! [`crosscheck_web::App`] with it on `<body>` (or, when it cannot be
-//! decoded, the one message that says why).
+//! Browser entry point: registers the service worker, decodes the embedded
+//! corpus once, then mounts [`crosscheck_web::App`] with it on `<body>`.
 
-use crosscheck_web::app::{App, AppProps, CorpusUnreadable, CorpusUnreadableProps};
+use crosscheck_web::app::{App, AppProps};
 use crosscheck_web::browser;
 use crosscheck_web::state::Corpus;
 
@@ -10,14 +9,6 @@ fn main() {
     browser::fatal::install_panic_view();
     browser::theme::apply_stored();
     browser::service_worker::register();
-    match Corpus::embedded() {
-        Ok(corpus) => {
-            yew::Renderer::<App>::with_props(AppProps { corpus }).render();
-        }
-        Err(e) => {
-            let reason = e.to_string().into();
-            yew::Renderer::<CorpusUnreadable>::with_props(CorpusUnreadableProps { reason })
-                .render();
-        }
-    }
+    let corpus = Corpus::embedded().map_err(|e| e.to_string().into());
+    yew::Renderer::<App>::with_props(AppProps { corpus }).render();
 }

@@ -3,9 +3,9 @@
 //! [`crate::hooks::use_corpus`]).
 //!
 //! The embedded bundle is decoded once, at start-up in `main.rs`, before
-//! anything renders. When it cannot be decoded (a build problem) the app is
-//! not started: one message says why ([`crate::app::CorpusUnreadable`]), so
-//! no view ever handles a missing corpus. Tests provide a corpus of their
+//! anything renders. When it cannot be decoded (a build problem) the app
+//! shows one message that says why instead of its views
+//! ([`crate::app::App`]), so no view ever handles a missing corpus. Tests provide a corpus of their
 //! own the same way, through the context ([`Corpus::new`] over any
 //! `Bundle`).
 //!
