@@ -21,16 +21,18 @@ thread_local! {
     /// A new version is installed and waiting (it may be found before any
     /// view listens).
     static UPDATE_WAITING: Cell<bool> = const { Cell::new(false) };
-    static LISTENERS: RefCell<Vec<Callback<()>>> = const { RefCell::new(Vec::new()) };
+    /// Who to tell: the update banner. One at a time; the app has one.
+    static LISTENER: RefCell<Option<Callback<()>>> = const { RefCell::new(None) };
 }
 
 /// Calls `listener` when a new version is waiting: at once if one already
-/// is, else when one is found. Returns a guard; dropping it stops the calls.
+/// is, else when one is found. It replaces any earlier listener. Returns a
+/// guard; dropping it stops the calls.
 pub fn on_update(listener: Callback<()>) -> UpdateListener {
     if UPDATE_WAITING.with(Cell::get) {
         listener.emit(());
     }
-    LISTENERS.with(|l| l.borrow_mut().push(listener.clone()));
+    LISTENER.with(|l| l.replace(Some(listener.clone())));
     UpdateListener(listener)
 }
 
@@ -39,15 +41,19 @@ pub struct UpdateListener(Callback<()>);
 
 impl Drop for UpdateListener {
     fn drop(&mut self) {
-        LISTENERS.with(|l| l.borrow_mut().retain(|c| c != &self.0));
+        LISTENER.with(|l| {
+            let mut l = l.borrow_mut();
+            if l.as_ref() == Some(&self.0) {
+                *l = None;
+            }
+        });
     }
 }
 
 fn update_found() {
     UPDATE_WAITING.with(|w| w.set(true));
-    // Cloned out first: a listener may add or drop listeners.
-    let listeners = LISTENERS.with(|l| l.borrow().clone());
-    for listener in listeners {
+    // Taken out of the cell first: the listener may replace itself.
+    if let Some(listener) = LISTENER.with(|l| l.borrow().clone()) {
         listener.emit(());
     }
 }
