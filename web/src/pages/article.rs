@@ -5,6 +5,7 @@
 
 use std::rc::Rc;
 
+use crosscheck_core::Article;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -34,13 +35,13 @@ pub fn ArticlePage(props: &ArticleProps) -> Html {
                 <nav class="crumbs" aria-label="Breadcrumb">
                     <Link<Route> to={Route::Library}>{ "← Library" }</Link<Route>>
                 </nav>
-                <ArticleHeader article={article.clone()} />
+                { article_header(&article) }
                 <div class="article-actions">
                     <ShareButton title={article.title.clone()} />
                     <CompareWith article={article.clone()} />
                 </div>
                 <ArticleBody article={article.clone()} />
-                <Credits article={article.clone()} />
+                { credits(&article) }
             </article>
             <aside class="article-aside" aria-label="In this article">
                 <h2>{ "In this article" }</h2>
@@ -56,9 +57,10 @@ struct ArticleViewProps {
     article: ArticleRef,
 }
 
-#[component]
-fn ArticleHeader(props: &ArticleViewProps) -> Html {
-    let a = &props.article;
+/// Title, facts and file name. A function, not a component: it has no
+/// state, is drawn once per article, and every component type adds a few
+/// kilobytes of yew's lifecycle code to the download.
+fn article_header(a: &Article) -> Html {
     let m = &a.metadata;
     let mut facts: Vec<String> = Vec::new();
     if let Some(source) = &m.source {
@@ -141,10 +143,9 @@ fn ArticleBody(props: &ArticleViewProps) -> Html {
     }
 }
 
-/// Sources, byline and the debris that was taken out of the body.
-#[component]
-fn Credits(props: &ArticleViewProps) -> Html {
-    let a = &props.article;
+/// Sources, byline and the debris that was taken out of the body (a
+/// function for the same reason as [`article_header`]).
+fn credits(a: &Article) -> Html {
     let removed = a.boilerplate.len() + a.raw.credits.len();
     html! {
         <footer class="credits">

@@ -52,7 +52,7 @@ pub fn ComparePage(props: &CompareProps) -> Html {
         <section class="compare-page">
             <h1 class="compare-title">{ "Compare two reports" }</h1>
             <Pickers a={a.clone()} b={b.clone()} />
-            <Summary c={c.clone()} />
+            { summary(&c) }
             <div class="compare-layout">
                 <Columns a={a.clone()} b={b.clone()} c={c.clone()} />
                 <SidePanel {a} {b} {c} />
@@ -129,14 +129,10 @@ fn Pickers(props: &PairProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct ComparisonProps {
-    c: Rc<Comparison>,
-}
-
-#[component]
-fn Summary(props: &ComparisonProps) -> Html {
-    let c = &props.c;
+/// The similarity and what the legend's colours count. A function, not a
+/// component: it has no state, and every component type adds a few
+/// kilobytes of yew's lifecycle code to the download.
+fn summary(c: &Comparison) -> Html {
     let s = &c.similarity;
     let count = |kinds: &[SentenceKind], k: SentenceKind| kinds.iter().filter(|&&x| x == k).count();
     let al = &c.alignment;
