@@ -122,3 +122,24 @@ test('the query-focused view and the overview', async () => {
   assert.deepEqual(problems().filter((p) => !p.startsWith('HTTP 404')), []);
   await context.close();
 });
+
+test('a heatmap cell opens its comparison inside the app, without reloading it', async () => {
+  const { context, page, problems } = await app.open();
+  await page.goto(`${app.url}overview`);
+  const cell = page.getByTestId('heatmap').getByRole('link', { name: /^#1 and #5: \d+% similar$/ });
+  await cell.waitFor();
+  // A full page load would start a new window object and lose this marker.
+  await page.evaluate(() => {
+    window.__marker = 1;
+  });
+  await cell.click();
+  await page.waitForURL(/\/crosscheck\/compare\/000_33c2e98580f1a62a\/004_018813ca5c6e4e99$/);
+  await page.getByTestId('compare-left').waitFor();
+  assert.equal(await page.evaluate(() => window.__marker), 1, 'the app was not reloaded');
+  // Back returns to the overview, still in the same page.
+  await page.goBack();
+  await page.getByTestId('heatmap').waitFor();
+  assert.equal(await page.evaluate(() => window.__marker), 1);
+  assert.deepEqual(problems().filter((p) => !p.startsWith('HTTP 404')), []);
+  await context.close();
+});

@@ -269,4 +269,43 @@ impl Article {
             .chain(self.raw.credits.iter().map(String::as_str))
             .chain(self.boilerplate.iter().map(String::as_str))
     }
+
+    /// The paragraph number of each block, in order: paragraphs count from
+    /// 0, headings are not numbered (`None`). This is the one numbering
+    /// every view uses, so a paragraph link (`#p-{n + 1}`) made from a
+    /// search passage lands on the paragraph the article page numbers so.
+    pub fn paragraph_numbers(&self) -> impl Iterator<Item = Option<usize>> + '_ {
+        self.blocks.iter().scan(0, |next, b| {
+            Some((b.kind == BlockKind::Paragraph).then(|| {
+                *next += 1;
+                *next - 1
+            }))
+        })
+    }
+
+    /// The paragraph number of block `block` (see
+    /// [`Article::paragraph_numbers`]); `None` for a heading or a block
+    /// that does not exist.
+    pub fn paragraph_number(&self, block: usize) -> Option<usize> {
+        self.paragraph_numbers().nth(block).flatten()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::parse::parse_article;
+
+    #[test]
+    fn paragraphs_are_numbered_past_headings() {
+        let text = "Title\n\nFirst paragraph.\n\n## A heading\n\nSecond paragraph.\n\nThird one.";
+        let a = parse_article("a", "a.md", text.as_bytes()).unwrap();
+        let kinds: Vec<_> = a.blocks.iter().map(|b| b.kind).collect();
+        use super::BlockKind::{Heading, Paragraph};
+        assert_eq!(kinds, [Paragraph, Heading, Paragraph, Paragraph]);
+        let numbers: Vec<_> = a.paragraph_numbers().collect();
+        assert_eq!(numbers, [Some(0), None, Some(1), Some(2)]);
+        assert_eq!(a.paragraph_number(2), Some(1));
+        assert_eq!(a.paragraph_number(1), None);
+        assert_eq!(a.paragraph_number(9), None);
+    }
 }

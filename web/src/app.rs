@@ -1,4 +1,4 @@
-//! Routes and the application shell.
+//! Routes, the application shell, and the app with its corpus in context.
 
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -11,6 +11,7 @@ use crate::pages::{
     article::ArticlePage, compare::ComparePage, focus::FocusPage, library::LibraryPage,
     not_found::NotFoundPage, overview::OverviewPage, search::SearchPage,
 };
+use crate::state::Corpus;
 
 /// The query string of views that carry a search: `?q=…`.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -89,7 +90,8 @@ pub fn focus_main() {
     }
 }
 
-/// The shell without a router, so tests can supply their own history.
+/// The shell without a router or corpus, so tests can supply their own
+/// history and corpus.
 #[component]
 pub fn Shell() -> Html {
     // Focus follows navigation, but not on the first load (the reader has
@@ -128,12 +130,37 @@ pub fn Shell() -> Html {
     }
 }
 
-/// The app as the browser runs it.
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The corpus every view shows, decoded at start-up (see `main.rs`),
+    /// or why it could not be.
+    pub corpus: Result<Corpus, AttrValue>,
+}
+
+/// The app as the browser runs it: the corpus in context, the browser's
+/// history as the router's. When the corpus could not be decoded (a build
+/// problem), one message says why instead, with the update banner, so a
+/// fixed version can still arrive.
 #[component]
-pub fn App() -> Html {
-    html! {
-        <BrowserRouter>
-            <Shell />
-        </BrowserRouter>
+pub fn App(props: &AppProps) -> Html {
+    match &props.corpus {
+        Ok(corpus) => html! {
+            <ContextProvider<Corpus> context={corpus.clone()}>
+                <BrowserRouter>
+                    <Shell />
+                </BrowserRouter>
+            </ContextProvider<Corpus>>
+        },
+        Err(reason) => html! {
+            <>
+                <UpdateBanner />
+                <main id="main" class="main">
+                    <section class="error" role="alert" data-testid="corpus-unreadable">
+                        <h1>{ "The embedded corpus could not be read" }</h1>
+                        <p>{ reason }</p>
+                    </section>
+                </main>
+            </>
+        },
     }
 }

@@ -1,15 +1,19 @@
 //! The Crosscheck browser app. It only renders and routes: every fact it
 //! shows comes from `crosscheck-core`, decoded from the bundle embedded at
-//! build time (see `build.rs` and [`corpus`]).
+//! build time (see `build.rs` and [`state`]).
 //!
-//! Layout: [`app`] holds the route table and the shell, [`pages`] has one
-//! module per route, [`components`] holds reusable pieces.
+//! Layout: [`app`] holds the route table, the shell and the app; [`state`]
+//! the corpus the app shows, provided to every view through a context and
+//! read with the [`hooks`]; [`pages`] has one module per route,
+//! [`components`] holds reusable pieces, [`browser`] thin wrappers over
+//! browser APIs, [`search`] the bridge from search results to view data.
 
 pub mod app;
 pub mod browser;
 pub mod components;
-pub mod corpus;
+pub mod hooks;
 pub mod pages;
 pub mod search;
+pub mod state;
 
 pub use app::{App, Route};

@@ -1,19 +1,24 @@
 //! The bridge between the search engine in `crosscheck-core` and the views:
-//! runs a query on the embedded index and turns the engine's results into
-//! plain view data (paragraph numbers instead of block indexes, facet
-//! fields named as in the query language).
+//! runs a query on the corpus's index and turns the engine's results into
+//! plain view data (paragraph numbers instead of block indexes, marks
+//! instead of char ranges, facets by the filter field that narrows to them).
 
+use std::rc::Rc;
+
+use crosscheck_core::search::query::FilterField;
 use crosscheck_core::search::{SearchOptions, SearchResults};
-use crosscheck_core::{Article, BlockKind, Span};
+use crosscheck_core::{Article, Span};
+use yew::AttrValue;
 
-use crate::corpus;
+use crate::components::marked::{char_marks, Mark};
+use crate::state::Corpus;
 
 /// Results as the search page shows them.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SearchView {
     pub total: usize,
     pub hits: Vec<HitView>,
-    pub facets: Vec<FacetView>,
+    pub facets: Rc<[FacetView]>,
     /// A corrected query when nothing matched.
     pub suggestion: Option<String>,
     /// How the query was read, when the reader should know (unclosed quote…).
@@ -23,32 +28,33 @@ pub struct SearchView {
 #[derive(Debug, Clone, PartialEq)]
 pub struct HitView {
     pub id: String,
-    pub title: String,
-    pub title_highlights: Vec<(usize, usize)>,
+    pub title: AttrValue,
+    pub title_marks: Rc<[Mark]>,
     pub matches: u32,
     pub snippets: Vec<SnippetView>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SnippetView {
-    pub text: String,
-    /// Char offsets into `text`.
-    pub highlights: Vec<(usize, usize)>,
+    pub text: AttrValue,
+    /// The matched words, as spans of `text`.
+    pub marks: Rc<[Mark]>,
     /// Zero-based paragraph number (`#p-{n+1}`), None for a heading.
     pub paragraph: Option<usize>,
     pub truncated_start: bool,
     pub truncated_end: bool,
 }
 
-/// A facet chip: `field` is the query filter (`person`, `place`, `org`, `source`).
+/// A facet chip: `field` is the query filter that narrows to it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FacetView {
-    pub field: &'static str,
+    pub field: FilterField,
     pub name: String,
     pub count: u32,
 }
 
 /// Options for searching as the reader types: the last word is a prefix.
+/// Facets keep the engine's own limit per kind.
 fn options() -> SearchOptions {
     SearchOptions {
         typing: true,
@@ -57,24 +63,18 @@ fn options() -> SearchOptions {
     }
 }
 
-/// Runs `q` on the embedded corpus.
-pub fn run(q: &str) -> SearchView {
-    let Ok(bundle) = corpus::bundle() else {
-        return SearchView {
-            notice: Some("The embedded corpus could not be read.".into()),
-            ..SearchView::default()
-        };
-    };
-    view(&bundle.articles, bundle.search(q, &options()))
+/// Runs `q` on the corpus.
+pub fn run(corpus: &Corpus, q: &str) -> SearchView {
+    view(corpus.articles(), corpus.bundle().search(q, &options()))
 }
 
 /// Byte spans of the article's body that match `q`, for marking terms on
 /// the article page.
-pub fn body_highlights(article: &Article, q: &str) -> Vec<Span> {
-    match corpus::bundle() {
-        Ok(bundle) if !q.trim().is_empty() => bundle.index.highlights(article, q, &options()),
-        _ => Vec::new(),
+pub fn body_highlights(corpus: &Corpus, article: &Article, q: &str) -> Vec<Span> {
+    if q.trim().is_empty() {
+        return Vec::new();
     }
+    corpus.bundle().index.highlights(article, q, &options())
 }
 
 fn view(articles: &[Article], r: SearchResults) -> SearchView {
@@ -88,26 +88,26 @@ fn view(articles: &[Article], r: SearchResults) -> SearchView {
                     .snippets
                     .into_iter()
                     .map(|s| SnippetView {
-                        paragraph: article.and_then(|a| paragraph_number(a, s.block as usize)),
-                        text: s.text,
-                        highlights: to_usize(&s.highlights),
+                        paragraph: article.and_then(|a| a.paragraph_number(s.block as usize)),
+                        marks: char_marks(&s.text, &s.highlights),
+                        text: s.text.into(),
                         truncated_start: s.truncated_start,
                         truncated_end: s.truncated_end,
                     })
                     .collect(),
                 id: h.id,
-                title: h.title,
-                title_highlights: to_usize(&h.title_highlights),
+                title_marks: char_marks(&h.title, &h.title_highlights),
+                title: h.title.into(),
                 matches: h.match_count,
             }
         })
         .collect();
     let f = &r.facets;
     let facets = [
-        ("person", &f.people),
-        ("place", &f.places),
-        ("org", &f.organizations),
-        ("source", &f.sources),
+        (FilterField::Person, &f.people),
+        (FilterField::Place, &f.places),
+        (FilterField::Organization, &f.organizations),
+        (FilterField::Source, &f.sources),
     ]
     .into_iter()
     .flat_map(|(field, list)| {
@@ -143,25 +143,4 @@ fn view(articles: &[Article], r: SearchResults) -> SearchView {
         suggestion: r.suggestions.into_iter().next(),
         notice: (!notice.is_empty()).then(|| notice.join(" ")),
     }
-}
-
-fn to_usize(ranges: &[(u32, u32)]) -> Vec<(usize, usize)> {
-    ranges
-        .iter()
-        .map(|&(a, b)| (a as usize, b as usize))
-        .collect()
-}
-
-/// The paragraph number of block `block` (headings are not numbered).
-pub fn paragraph_number(article: &Article, block: usize) -> Option<usize> {
-    let b = article.blocks.get(block)?;
-    if b.kind != BlockKind::Paragraph {
-        return None;
-    }
-    Some(
-        article.blocks[..block]
-            .iter()
-            .filter(|b| b.kind == BlockKind::Paragraph)
-            .count(),
-    )
 }

@@ -1,13 +1,22 @@
 //! Component tests: the real app shell rendered into headless Chromium by
 //! wasm-bindgen-test, with an in-memory history standing in for the address
-//! bar. Run with `cargo test -p crosscheck-web --target wasm32-unknown-unknown`.
+//! bar and the corpus provided through the context, as `App` does: the
+//! embedded one, or a small one a test builds. Run with
+//! `cargo test -p crosscheck-web --target wasm32-unknown-unknown`.
 #![cfg(target_arch = "wasm32")]
 
+use std::rc::Rc;
 use std::time::Duration;
 
+use crosscheck_core::search::query::FilterField;
+use crosscheck_core::Bundle;
 use crosscheck_web::app::{SearchParams, Shell};
+use crosscheck_web::components::facet_chips::FacetChips;
+use crosscheck_web::search::FacetView;
+use crosscheck_web::state::Corpus;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::Element;
+use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 use yew_router::history::{AnyHistory, History, MemoryHistory};
 use yew_router::Router;
@@ -21,7 +30,8 @@ struct AtProps {
     q: Option<String>,
 }
 
-/// The app shell with its location set to `path` (and `?q=`).
+/// The app shell with the embedded corpus and its location set to `path`
+/// (and `?q=`).
 #[component]
 fn At(props: &AtProps) -> Html {
     let history = AnyHistory::from(MemoryHistory::new());
@@ -31,7 +41,29 @@ fn At(props: &AtProps) -> Html {
             .unwrap(),
         None => history.push(props.path.as_str()),
     }
-    html! { <Router {history}><Shell /></Router> }
+    let corpus = Corpus::embedded().expect("the embedded corpus decodes");
+    html! {
+        <ContextProvider<Corpus> context={corpus}>
+            <Router {history}><Shell /></Router>
+        </ContextProvider<Corpus>>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct WithProps {
+    corpus: Corpus,
+    history: AnyHistory,
+}
+
+/// The app shell with a given corpus and history, which the test keeps to
+/// navigate.
+#[component]
+fn With(props: &WithProps) -> Html {
+    html! {
+        <ContextProvider<Corpus> context={props.corpus.clone()}>
+            <Router history={props.history.clone()}><Shell /></Router>
+        </ContextProvider<Corpus>>
+    }
 }
 
 async fn render_at(path: &str) -> Element {
@@ -43,13 +75,25 @@ async fn render_at(path: &str) -> Element {
 }
 
 async fn render(props: AtProps) -> Element {
+    mount::<At>(props).await
+}
+
+/// Renders component `C` into a fresh element of the page.
+async fn mount<C>(props: C::Properties) -> Element
+where
+    C: BaseComponent,
+{
     let document = gloo_document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<At>::with_root_and_props(root.clone(), props).render();
-    // Rendering is scheduled; give it a few turns of the event loop.
-    yew::platform::time::sleep(Duration::from_millis(50)).await;
+    yew::Renderer::<C>::with_root_and_props(root.clone(), props).render();
+    settle().await;
     root
+}
+
+/// Rendering is scheduled; give it a few turns of the event loop.
+async fn settle() {
+    yew::platform::time::sleep(Duration::from_millis(50)).await;
 }
 
 fn gloo_document() -> web_sys::Document {
@@ -161,4 +205,181 @@ async fn comparison_shows_two_aligned_columns_and_disagreements() {
     assert!(text(&root, "[data-testid=disagreements]").contains("four hours"));
     let root = render_at("/compare/001_9ff3adb9c3e641cd/bad%20id").await;
     assert_eq!(count(&root, "[data-testid=not-found]"), 1);
+}
+
+/// The first facet chip whose text starts with `name`.
+fn chip(root: &Element, name: &str) -> Element {
+    let chips = root.query_selector_all(".facet").unwrap();
+    (0..chips.length())
+        .filter_map(|i| chips.item(i)?.dyn_into::<Element>().ok())
+        .find(|c| c.text_content().unwrap_or_default().starts_with(name))
+        .unwrap_or_else(|| panic!("no chip for {name}"))
+}
+
+/// The query a link leads to (its `?q=`, decoded).
+fn link_query(link: &Element) -> String {
+    let href = link.get_attribute("href").unwrap_or_default();
+    let (_, q) = href.split_once("?q=").unwrap_or_default();
+    js_sys::decode_uri_component(&q.replace('+', " "))
+        .unwrap()
+        .into()
+}
+
+fn is_active(chip: &Element) -> bool {
+    chip.class_list().contains("active")
+}
+
+#[derive(Properties, PartialEq)]
+struct ChipsProps {
+    q: AttrValue,
+    facets: Rc<[FacetView]>,
+}
+
+/// The facet chips alone, under a router.
+#[component]
+fn Chips(props: &ChipsProps) -> Html {
+    let history = AnyHistory::from(MemoryHistory::new());
+    html! {
+        <Router {history}>
+            <FacetChips q={props.q.clone()} facets={props.facets.clone()} />
+        </Router>
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_chip_whose_filter_is_excluded_is_not_active_and_asks_for_it() {
+    let facet = |field, name: &str| FacetView {
+        field,
+        name: name.into(),
+        count: 1,
+    };
+    let root = mount::<Chips>(ChipsProps {
+        q: r#"talks -person:Putin place:"abu dhabi""#.into(),
+        facets: vec![
+            facet(FilterField::Person, "Putin"),
+            facet(FilterField::Place, "Abu Dhabi"),
+            facet(FilterField::Organization, "Kremlin"),
+        ]
+        .into(),
+    })
+    .await;
+    // `-person:Putin` leaves Putin out: the chip is not active, and choosing
+    // it asks for him instead, with no stray `-` left behind.
+    let putin = chip(&root, "Putin");
+    assert!(!is_active(&putin));
+    assert_eq!(
+        link_query(&putin),
+        r#"talks place:"abu dhabi" person:Putin"#
+    );
+    // The place is asked for, in other case: active, and choosing it takes
+    // it out whole.
+    let abu_dhabi = chip(&root, "Abu Dhabi");
+    assert!(is_active(&abu_dhabi));
+    assert_eq!(link_query(&abu_dhabi), "talks -person:Putin");
+    let kremlin = chip(&root, "Kremlin");
+    assert!(!is_active(&kremlin));
+    assert_eq!(
+        link_query(&kremlin),
+        r#"talks -person:Putin place:"abu dhabi" org:Kremlin"#
+    );
+}
+
+#[wasm_bindgen_test]
+async fn choosing_an_active_chip_takes_its_filter_out_of_the_search() {
+    let root = render(AtProps {
+        path: "/search".into(),
+        q: Some(r#"talks person:"steve witkoff""#.into()),
+    })
+    .await;
+    let witkoff = chip(&root, "Steve Witkoff");
+    assert!(is_active(&witkoff));
+    witkoff.dyn_into::<HtmlElement>().unwrap().click();
+    settle().await;
+    let input: web_sys::HtmlInputElement = root
+        .query_selector("[data-testid=search-input]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(input.value(), "talks");
+    assert!(!is_active(&chip(&root, "Steve Witkoff")));
+    // The box takes no more than the engine reads.
+    assert_eq!(
+        input.max_length() as usize,
+        crosscheck_core::search::query::MAX_QUERY_CHARS
+    );
+}
+
+/// Two short reports, built the way `build.rs` builds the embedded corpus.
+fn small_corpus() -> Corpus {
+    let files = vec![
+        (
+            "alpha.txt".to_owned(),
+            b"Envoys meet in Geneva\n\nSteve Witkoff met officials in Geneva on Monday. The talks lasted five hours.".to_vec(),
+        ),
+        (
+            "beta.txt".to_owned(),
+            b"Talks end without a deal\n\nOfficials said the talks in Geneva with Steve Witkoff lasted nearly four hours.".to_vec(),
+        ),
+    ];
+    Corpus::new(Bundle::build(files).expect("the test articles parse"))
+}
+
+#[wasm_bindgen_test]
+async fn views_show_the_corpus_the_context_provides() {
+    let history = AnyHistory::from(MemoryHistory::new());
+    history.push("/");
+    let root = mount::<With>(WithProps {
+        corpus: small_corpus(),
+        history: history.clone(),
+    })
+    .await;
+    assert_eq!(count(&root, "[data-testid=article-card]"), 2);
+    assert!(text(&root, ".cards").contains("Envoys meet in Geneva"));
+
+    history.push("/article/beta");
+    settle().await;
+    assert_eq!(
+        text(&root, "[data-testid=article-title]"),
+        "Talks end without a deal"
+    );
+    // "Compare with…" offers the other article, from the similarity matrix.
+    assert!(text(&root, "[data-testid=compare-with]").contains("Envoys meet in Geneva"));
+
+    history.push("/compare/alpha/beta");
+    settle().await;
+    assert!(text(&root, "[data-testid=compare-left]").contains("met officials in Geneva"));
+    assert!(text(&root, "[data-testid=compare-right]").contains("nearly four hours"));
+
+    history.push("/overview");
+    settle().await;
+    assert_eq!(count(&root, "[data-testid=heatmap] rect"), 4);
+    assert!(text(&root, "[data-testid=entity-coverage]").contains("Steve Witkoff"));
+
+    // An article of the embedded corpus is not in this one.
+    history.push("/article/004_018813ca5c6e4e99");
+    settle().await;
+    assert_eq!(count(&root, "[data-testid=not-found]"), 1);
+}
+
+#[wasm_bindgen_test]
+async fn the_compare_page_survives_an_id_turning_bad_and_good_again() {
+    // One page component sees all three addresses: its hooks must run the
+    // same way on every render, whatever it then shows.
+    let pair = "/compare/001_9ff3adb9c3e641cd/004_018813ca5c6e4e99";
+    let history = AnyHistory::from(MemoryHistory::new());
+    history.push(pair);
+    let root = mount::<With>(WithProps {
+        corpus: Corpus::embedded().unwrap(),
+        history: history.clone(),
+    })
+    .await;
+    assert!(count(&root, "[data-testid=compare-left] .cell") > 0);
+    history.push("/compare/001_9ff3adb9c3e641cd/bad%20id");
+    settle().await;
+    assert_eq!(count(&root, "[data-testid=not-found]"), 1);
+    history.push(pair);
+    settle().await;
+    assert_eq!(count(&root, "[data-testid=not-found]"), 0);
+    assert!(count(&root, "[data-testid=compare-left] .cell") > 0);
 }

@@ -11,13 +11,14 @@
 //! candidates; the rest differ too much to share a reported fact.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use super::align::{sentence_scores, Thresholds, THRESHOLDS};
 use super::profile::{CorpusProfiles, Profile, TermStats};
 use super::similarity::{pair_scores, SimilarityWeights, WEIGHTS};
-use crate::article::Article;
+use crate::article::{Article, EntityKind};
 
 /// The similarity of every pair of a corpus's articles, in the order of
 /// [`crate::Bundle::articles`]. Symmetric with 1 on the diagonal; only the
@@ -207,9 +208,90 @@ pub(crate) fn build_with(
     }
 }
 
+/// One person, place or organisation and how often each article of a
+/// corpus mentions it: a row of the overview's entity × article table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityCoverage {
+    pub kind: EntityKind,
+    /// The canonical name, the same in every article.
+    pub name: String,
+    /// Mentions per article, in the order of the articles given; an
+    /// article that lists the entity without placing a mention counts 1.
+    pub mentions: Vec<u32>,
+}
+
+impl EntityCoverage {
+    /// How many articles name it.
+    pub fn articles(&self) -> usize {
+        self.mentions.iter().filter(|&&m| m > 0).count()
+    }
+}
+
+/// Every entity the articles name, with its mentions per article, most
+/// widely covered first (then by kind and name), so the top rows show what
+/// the reports share. Derived from the articles alone and cheap next to the
+/// matrix, so it is not stored in the bundle: views compute it when needed.
+pub fn entity_coverage(articles: &[Article]) -> Vec<EntityCoverage> {
+    let n = articles.len();
+    let mut by_name: BTreeMap<(EntityKind, &str), Vec<u32>> = BTreeMap::new();
+    for (i, a) in articles.iter().enumerate() {
+        for e in &a.entities {
+            let mentions = by_name
+                .entry((e.kind, e.name.as_str()))
+                .or_insert_with(|| vec![0; n]);
+            mentions[i] += e.mentions.len().max(1) as u32;
+        }
+    }
+    let mut rows: Vec<EntityCoverage> = by_name
+        .into_iter()
+        .map(|((kind, name), mentions)| EntityCoverage {
+            kind,
+            name: name.to_owned(),
+            mentions,
+        })
+        .collect();
+    // Stable: rows covered by as many articles keep their (kind, name) order.
+    rows.sort_by_key(|r| std::cmp::Reverse(r.articles()));
+    rows
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn entity_coverage_counts_mentions_per_article_widest_first() {
+        let bundle = crate::Bundle::build(vec![
+            (
+                "a.txt".into(),
+                b"Talks\nVladimir Putin met Steve Witkoff in Moscow. Putin spoke.".to_vec(),
+            ),
+            (
+                "b.txt".into(),
+                b"Reply\nOfficials in Kyiv said Vladimir Putin wants more.".to_vec(),
+            ),
+        ])
+        .unwrap();
+        let rows = entity_coverage(&bundle.articles);
+        let putin = &rows[0];
+        assert_eq!(
+            (putin.kind, putin.name.as_str()),
+            (EntityKind::Person, "Vladimir Putin")
+        );
+        assert_eq!(putin.mentions, [2, 1]);
+        assert_eq!(putin.articles(), 2);
+        // The rest are named by one article each, in kind then name order.
+        assert!(rows[1..].iter().all(|r| r.articles() == 1));
+        let rest: Vec<(EntityKind, &str)> = rows[1..]
+            .iter()
+            .map(|r| (r.kind, r.name.as_str()))
+            .collect();
+        let mut sorted = rest.clone();
+        sorted.sort();
+        assert_eq!(rest, sorted);
+        assert!(rest.contains(&(EntityKind::Person, "Steve Witkoff")));
+        assert!(entity_coverage(&[]).is_empty());
+    }
 
     #[test]
     fn triangle_indexing_covers_every_pair_once() {

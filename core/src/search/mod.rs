@@ -37,6 +37,7 @@ pub mod index;
 mod plan;
 pub mod postings;
 pub mod query;
+pub mod refine;
 pub mod score;
 pub mod snippet;
 

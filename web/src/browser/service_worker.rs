@@ -1,12 +1,14 @@
 //! Service worker registration and the update handshake.
 //!
 //! `sw.js` exists only in release builds (scripts/post-build.mjs writes it),
-//! so debug builds never register one. A new version installs in the
-//! background and waits; `on_update` tells the app, which offers a reload.
-//! Only when the reader accepts does the waiting worker take over, and the
-//! page reloads once it controls it, so old and new files never mix.
+//! so debug builds never register one. [`register`] runs once at start-up,
+//! before the app renders. A new version installs in the background and
+//! waits; views learn of it through [`on_update`], and the update banner
+//! offers a reload. Only when the reader accepts does the waiting worker
+//! take over, and the page reloads once it controls it, so old and new
+//! files never mix.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -16,11 +18,49 @@ use yew::Callback;
 
 thread_local! {
     static RELOAD_ON_CONTROLLER_CHANGE: Cell<bool> = const { Cell::new(false) };
+    /// A new version is installed and waiting (it may be found before any
+    /// view listens).
+    static UPDATE_WAITING: Cell<bool> = const { Cell::new(false) };
+    /// Who to tell: the update banner. One at a time; the app has one.
+    static LISTENER: RefCell<Option<Callback<()>>> = const { RefCell::new(None) };
 }
 
-/// Registers `sw.js` (relative to `<base href>`) in release builds and calls
-/// `on_update` when a new version is installed and waiting.
-pub fn register(on_update: Callback<()>) {
+/// Calls `listener` when a new version is waiting: at once if one already
+/// is, else when one is found. It replaces any earlier listener. Returns a
+/// guard; dropping it stops the calls.
+pub fn on_update(listener: Callback<()>) -> UpdateListener {
+    if UPDATE_WAITING.with(Cell::get) {
+        listener.emit(());
+    }
+    LISTENER.with(|l| l.replace(Some(listener.clone())));
+    UpdateListener(listener)
+}
+
+/// Stops its listener's calls when dropped (see [`on_update`]).
+pub struct UpdateListener(Callback<()>);
+
+impl Drop for UpdateListener {
+    fn drop(&mut self) {
+        LISTENER.with(|l| {
+            let mut l = l.borrow_mut();
+            if l.as_ref() == Some(&self.0) {
+                *l = None;
+            }
+        });
+    }
+}
+
+fn update_found() {
+    UPDATE_WAITING.with(|w| w.set(true));
+    // Taken out of the cell first: the listener may replace itself.
+    if let Some(listener) = LISTENER.with(|l| l.borrow().clone()) {
+        listener.emit(());
+    }
+}
+
+/// Registers `sw.js` (relative to `<base href>`) in release builds and
+/// watches for new versions. Call once at start-up.
+pub fn register() {
     if cfg!(debug_assertions) {
         return;
     }
@@ -50,19 +90,19 @@ pub fn register(on_update: Callback<()>) {
             return;
         };
         let registration: ServiceWorkerRegistration = registration.unchecked_into();
-        watch(&registration, on_update);
+        watch(&registration);
     });
 }
 
 /// Reports a waiting worker now, and any that finishes installing later.
-fn watch(registration: &ServiceWorkerRegistration, on_update: Callback<()>) {
+fn watch(registration: &ServiceWorkerRegistration) {
     let has_controller = || {
         web_sys::window()
             .map(|w| w.navigator().service_worker().controller().is_some())
             .unwrap_or(false)
     };
     if registration.waiting().is_some() && has_controller() {
-        on_update.emit(());
+        update_found();
     }
     let reg = registration.clone();
     let on_found = Closure::<dyn FnMut()>::new(move || {
@@ -70,12 +110,11 @@ fn watch(registration: &ServiceWorkerRegistration, on_update: Callback<()>) {
             return;
         };
         let worker = installing.clone();
-        let on_update = on_update.clone();
         let on_state = Closure::<dyn FnMut()>::new(move || {
             // Installed while another version controls the page: an update.
             // (On the very first visit there is no controller yet.)
             if worker.state() == ServiceWorkerState::Installed && has_controller() {
-                on_update.emit(());
+                update_found();
             }
         });
         installing

@@ -2,7 +2,7 @@
 //! yew-router's `Link` cannot express. It renders a real `href` (so copying,
 //! middle-click and "open in new tab" work) and handles plain clicks inside
 //! the app: push the route, then put the fragment in the address for the
-//! page to scroll to.
+//! page to scroll to. Inside an `<svg>` it is an SVG link and works the same.
 
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -22,6 +22,10 @@ pub struct AnchorLinkProps {
     /// Position in a list, for keyboard movement between links.
     #[prop_or_default]
     pub rank: Option<usize>,
+    /// The link's accessible name, when its content does not say it (an
+    /// SVG cell).
+    #[prop_or_default]
+    pub label: Option<AttrValue>,
     #[prop_or_default]
     pub children: Html,
 }
@@ -56,7 +60,7 @@ pub fn AnchorLink(props: &AnchorLinkProps) -> Html {
     };
     html! {
         <a href={target} class={props.classes.clone()} {onclick}
-           data-rank={props.rank.map(|r| r.to_string())}>
+           data-rank={props.rank.map(|r| r.to_string())} aria-label={props.label.clone()}>
             { props.children.clone() }
         </a>
     }

@@ -1,23 +1,16 @@
-//! A block of article text with its entity mentions and quantities marked,
-//! so readers see at a glance who and what a paragraph is about.
+//! The marks of an article's text: its entity mentions and quantities, so
+//! readers see at a glance who and what a paragraph is about, and the words
+//! that match their search. [`Marked`](super::marked::Marked) draws them.
 //!
-//! Marks come from the article model (byte spans into `Article::body`); this
-//! component only cuts the block's text at those spans. Overlapping marks are
-//! resolved by keeping the one that starts first (then the longer one), so
-//! every character of the text is rendered exactly once.
+//! Marks come from the article model (byte spans into `Article::body`).
+//! Overlapping marks are resolved by keeping the one that starts first
+//! (then the longer one), so every character of the text is rendered
+//! exactly once.
 
 use crosscheck_core::{Article, EntityKind, Span};
-use yew::prelude::*;
 
-/// One mark over the body text.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Mark {
-    pub span: Span,
-    /// CSS class: `ent-person`, `ent-place`, `ent-org`, `qty`.
-    pub class: &'static str,
-    /// Tooltip: what the mark stands for.
-    pub label: String,
-}
+use super::entity_list::entity_class;
+use super::marked::Mark;
 
 /// Every entity mention and quantity of the article, plus the words that
 /// match the reader's search (`matched`, drawn as `<mark>`), sorted and
@@ -26,15 +19,15 @@ pub struct Mark {
 pub fn article_marks(article: &Article, matched: &[Span]) -> Vec<Mark> {
     let mut marks: Vec<Mark> = Vec::new();
     for e in &article.entities {
-        let (class, kind) = match e.kind {
-            EntityKind::Person => ("ent-person", "Person"),
-            EntityKind::Place => ("ent-place", "Place"),
-            EntityKind::Organization => ("ent-org", "Organisation"),
+        let kind = match e.kind {
+            EntityKind::Person => "Person",
+            EntityKind::Place => "Place",
+            EntityKind::Organization => "Organisation",
         };
         for &span in &e.mentions {
             marks.push(Mark {
                 span,
-                class,
+                class: entity_class(e.kind),
                 label: format!("{kind}: {}", e.name),
             });
         }
@@ -55,11 +48,7 @@ pub fn article_marks(article: &Article, matched: &[Span]) -> Vec<Mark> {
     }
     let hits: Vec<Mark> = matched
         .iter()
-        .map(|&span| Mark {
-            span,
-            class: "hit",
-            label: "Matches your search".into(),
-        })
+        .map(|&span| Mark::highlight(span, "hit"))
         .collect();
     marks.retain(|m| {
         !hits
@@ -109,48 +98,6 @@ fn group_thousands(n: i64) -> String {
     } else {
         out
     }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct AnnotatedProps {
-    /// The whole article body.
-    pub body: AttrValue,
-    /// The block to render, as a span of `body`.
-    pub span: Span,
-    /// Marks for the whole article (from [`article_marks`]).
-    pub marks: std::rc::Rc<Vec<Mark>>,
-}
-
-/// Renders `body[span]` with the marks that fall inside it.
-#[component]
-pub fn Annotated(props: &AnnotatedProps) -> Html {
-    let body = props.body.as_str();
-    let (start, end) = (props.span.start, props.span.end);
-    let mut pieces = Vec::new();
-    let mut at = start;
-    let first = props.marks.partition_point(|m| m.span.end <= start);
-    for m in props.marks[first..]
-        .iter()
-        .take_while(|m| m.span.start < end)
-    {
-        if m.span.start < at || m.span.end > end {
-            continue; // A mark crossing the block edge is not drawn.
-        }
-        if m.span.start > at {
-            pieces.push(html! { { &body[at as usize..m.span.start as usize] } });
-        }
-        let text = &body[m.span.range()];
-        pieces.push(if m.class == "hit" {
-            html! { <mark class="hit">{ text }</mark> }
-        } else {
-            html! { <span class={classes!("mark", m.class)} title={m.label.clone()}>{ text }</span> }
-        });
-        at = m.span.end;
-    }
-    if at < end {
-        pieces.push(html! { { &body[at as usize..end as usize] } });
-    }
-    html! { <>{ for pieces }</> }
 }
 
 #[cfg(test)]

@@ -4,11 +4,13 @@
 //! the history entry while typing, so Back leaves the search rather than
 //! stepping through keystrokes), and the box follows the URL when the reader
 //! goes back or opens a link. Updates are debounced so typing never waits on
-//! rendering. `/` focuses the box from anywhere; Esc clears it.
+//! rendering. `/` focuses the box from anywhere; Esc clears it. The box
+//! takes no more characters than the engine reads.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crosscheck_core::search::query::MAX_QUERY_CHARS;
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, KeyboardEvent};
@@ -16,6 +18,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::{Route, SearchParams};
+use crate::hooks::use_search_query;
 
 /// Milliseconds of quiet typing before the URL (and results) follow.
 const DEBOUNCE_MS: u32 = 90;
@@ -23,13 +26,8 @@ const DEBOUNCE_MS: u32 = 90;
 #[component]
 pub fn SearchBox() -> Html {
     let navigator = use_navigator();
-    let location = use_location();
     let route = use_route::<Route>();
-    let url_query = location
-        .as_ref()
-        .and_then(|l| l.query::<SearchParams>().ok())
-        .map(|p| p.q)
-        .unwrap_or_default();
+    let url_query = use_search_query().q;
     let on_search_page = route == Some(Route::Search);
     // Any view with `?q=` (results, an article opened from them, the
     // focus view) shows its query, so the reader sees what is marked.
@@ -148,7 +146,7 @@ pub fn SearchBox() -> Html {
                 placeholder="Search articles  ( / )"
                 autocomplete="off"
                 spellcheck="false"
-                maxlength="2000"
+                maxlength={MAX_QUERY_CHARS.to_string()}
                 value={(*value).clone()}
                 {oninput}
                 {onkeydown}

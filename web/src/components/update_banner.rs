@@ -1,5 +1,6 @@
 //! "New version available — reload": shown when a new service worker is
-//! installed and waiting (see `browser::service_worker`).
+//! installed and waiting. The worker is registered at start-up (`main.rs`);
+//! the banner only listens (see `browser::service_worker`).
 
 use yew::prelude::*;
 
@@ -11,7 +12,8 @@ pub fn UpdateBanner() -> Html {
     {
         let waiting = waiting.clone();
         use_effect_with((), move |_| {
-            service_worker::register(Callback::from(move |_| waiting.set(true)));
+            let listener = service_worker::on_update(Callback::from(move |_| waiting.set(true)));
+            move || drop(listener)
         });
     }
     if !*waiting {

@@ -5,16 +5,18 @@
 
 use std::rc::Rc;
 
-use crosscheck_core::{Article, BlockKind};
+use crosscheck_core::Article;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::{Route, SearchParams};
-use crate::components::annotated::{article_marks, format_value, Annotated};
+use crate::app::Route;
+use crate::components::annotated::{article_marks, format_value};
 use crate::components::entity_list::EntityList;
+use crate::components::marked::Marked;
 use crate::components::share_button::ShareButton;
-use crate::corpus;
+use crate::hooks::{use_corpus, use_search_query};
 use crate::pages::not_found::NotFoundPage;
+use crate::state::ArticleRef;
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleProps {
@@ -23,7 +25,8 @@ pub struct ArticleProps {
 
 #[component]
 pub fn ArticlePage(props: &ArticleProps) -> Html {
-    let Some(article) = corpus::find(&props.id) else {
+    let corpus = use_corpus();
+    let Some(article) = corpus.find(&props.id) else {
         return html! { <NotFoundPage /> };
     };
     html! {
@@ -32,17 +35,17 @@ pub fn ArticlePage(props: &ArticleProps) -> Html {
                 <nav class="crumbs" aria-label="Breadcrumb">
                     <Link<Route> to={Route::Library}>{ "← Library" }</Link<Route>>
                 </nav>
-                <ArticleHeader {article} />
+                { article_header(&article) }
                 <div class="article-actions">
                     <ShareButton title={article.title.clone()} />
-                    <CompareWith {article} />
+                    <CompareWith article={article.clone()} />
                 </div>
-                <ArticleBody {article} />
-                <Credits {article} />
+                <ArticleBody article={article.clone()} />
+                { credits(&article) }
             </article>
             <aside class="article-aside" aria-label="In this article">
                 <h2>{ "In this article" }</h2>
-                <EntityList {article} />
+                <EntityList article={article.clone()} />
                 <Numbers {article} />
             </aside>
         </div>
@@ -51,12 +54,13 @@ pub fn ArticlePage(props: &ArticleProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct ArticleViewProps {
-    article: &'static Article,
+    article: ArticleRef,
 }
 
-#[component]
-fn ArticleHeader(props: &ArticleViewProps) -> Html {
-    let a = props.article;
+/// Title, facts and file name. A function, not a component: it has no
+/// state, is drawn once per article, and every component type adds a few
+/// kilobytes of yew's lifecycle code to the download.
+fn article_header(a: &Article) -> Html {
     let m = &a.metadata;
     let mut facts: Vec<String> = Vec::new();
     if let Some(source) = &m.source {
@@ -87,31 +91,29 @@ fn ArticleHeader(props: &ArticleViewProps) -> Html {
 
 #[component]
 fn ArticleBody(props: &ArticleViewProps) -> Html {
-    let a = props.article;
+    let corpus = use_corpus();
+    let a = &props.article;
     // `?q=` (from a search result) marks the matching words.
-    let q = use_location()
-        .and_then(|l| l.query::<SearchParams>().ok())
-        .map(|p| p.q)
-        .unwrap_or_default();
-    let marks = use_memo((a.id.clone(), q), |(_, q)| {
-        Rc::new(article_marks(a, &crate::search::body_highlights(a, q)))
+    let q = use_search_query().q;
+    let marks = use_memo((a.clone(), q), |(a, q)| -> Rc<[_]> {
+        article_marks(a, &crate::search::body_highlights(&corpus, a, q)).into()
     });
-    let body: AttrValue = AttrValue::Static(a.body.as_str());
-    let mut paragraph_number = 0;
+    let body = use_memo(a.clone(), |a| AttrValue::from(a.body.clone()));
     let mut dateline_shown = false;
     // A `#p-N` in the address (a shared paragraph link) is scrolled to and
     // highlighted once the paragraphs exist.
     use_effect_with(a.id.clone(), |_| reveal_paragraph_from_hash());
     html! {
         <div class="article-body">
-            { for a.blocks.iter().map(|block| {
+            { for a.blocks.iter().zip(a.paragraph_numbers()).map(|(block, number)| {
                 let text = html! {
-                    <Annotated body={body.clone()} span={block.span} marks={(*marks).clone()} />
+                    <Marked text={(*body).clone()} within={block.span} marks={(*marks).clone()} />
                 };
-                match block.kind {
-                    BlockKind::Heading => html! { <h2 class="section-heading">{ text }</h2> },
-                    BlockKind::Paragraph => {
-                        paragraph_number += 1;
+                // Headings are the blocks without a paragraph number.
+                match number {
+                    None => html! { <h2 class="section-heading">{ text }</h2> },
+                    Some(number) => {
+                        let paragraph_number = number + 1;
                         let dateline = match (&a.dateline, dateline_shown) {
                             (Some(d), false) => {
                                 dateline_shown = true;
@@ -141,10 +143,9 @@ fn ArticleBody(props: &ArticleViewProps) -> Html {
     }
 }
 
-/// Sources, byline and the debris that was taken out of the body.
-#[component]
-fn Credits(props: &ArticleViewProps) -> Html {
-    let a = props.article;
+/// Sources, byline and the debris that was taken out of the body (a
+/// function for the same reason as [`article_header`]).
+fn credits(a: &Article) -> Html {
     let removed = a.boilerplate.len() + a.raw.credits.len();
     html! {
         <footer class="credits">
@@ -170,7 +171,7 @@ fn Credits(props: &ArticleViewProps) -> Html {
 /// The numbers the article states, normalised, in reading order.
 #[component]
 fn Numbers(props: &ArticleViewProps) -> Html {
-    let a = props.article;
+    let a = &props.article;
     html! {
         <section class="numbers" data-testid="numbers">
             <h3>{ "Numbers" }</h3>
@@ -238,17 +239,9 @@ fn highlight(anchor: &str) {
 #[component]
 fn CompareWith(props: &ArticleViewProps) -> Html {
     let navigator = use_navigator();
-    let a = props.article;
-    let Ok(bundle) = corpus::bundle() else {
-        return html! {};
-    };
-    let mut others: Vec<(&Article, f32)> = bundle
-        .articles
-        .iter()
-        .filter(|o| o.id != a.id)
-        .map(|o| (o, bundle.similarity(&a.id, &o.id).unwrap_or(0.0)))
-        .collect();
-    others.sort_by(|x, y| y.1.total_cmp(&x.1));
+    let corpus = use_corpus();
+    let a = &props.article;
+    let others = corpus.nearest(a);
     if others.is_empty() {
         return html! {};
     }

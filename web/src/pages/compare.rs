@@ -19,9 +19,12 @@ use yew_router::prelude::*;
 
 use crate::app::Route;
 use crate::components::annotated::format_value;
+use crate::components::entity_list::entity_class;
+use crate::components::marked::{Mark, Marked};
 use crate::components::share_button::ShareButton;
-use crate::corpus;
+use crate::hooks::use_corpus;
 use crate::pages::not_found::NotFoundPage;
+use crate::state::ArticleRef;
 
 #[derive(Properties, PartialEq)]
 pub struct CompareProps {
@@ -31,26 +34,28 @@ pub struct CompareProps {
 
 #[component]
 pub fn ComparePage(props: &CompareProps) -> Html {
-    let (Some(a), Some(b)) = (corpus::find(&props.a), corpus::find(&props.b)) else {
-        return html! { <NotFoundPage /> };
-    };
-    let comparison = use_memo((props.a.clone(), props.b.clone()), |(x, y)| {
-        corpus::bundle()
-            .ok()
-            .and_then(|bundle| bundle.compare(x, y).ok())
-            .map(Rc::new)
-    });
-    let Some(c) = (*comparison).clone() else {
+    // Hooks first, on every render: the lookup is part of the memo, and
+    // not-found is decided after it.
+    let corpus = use_corpus();
+    let pair = use_memo(
+        (corpus, props.a.clone(), props.b.clone()),
+        |(corpus, x, y)| {
+            let (a, b) = (corpus.find(x)?, corpus.find(y)?);
+            let c = corpus.bundle().compare(x, y).ok()?;
+            Some((a, b, Rc::new(c)))
+        },
+    );
+    let Some((a, b, c)) = (*pair).clone() else {
         return html! { <NotFoundPage /> };
     };
     html! {
         <section class="compare-page">
             <h1 class="compare-title">{ "Compare two reports" }</h1>
-            <Pickers {a} {b} />
-            <Summary c={c.clone()} />
+            <Pickers a={a.clone()} b={b.clone()} />
+            { summary(&c) }
             <div class="compare-layout">
-                <Columns {a} {b} c={c.clone()} />
-                <SidePanel {a} {b} c={c} />
+                <Columns a={a.clone()} b={b.clone()} c={c.clone()} />
+                <SidePanel {a} {b} {c} />
             </div>
         </section>
     }
@@ -58,17 +63,16 @@ pub fn ComparePage(props: &CompareProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct PairProps {
-    a: &'static Article,
-    b: &'static Article,
+    a: ArticleRef,
+    b: ArticleRef,
 }
 
 /// Change either article in place, or swap them.
 #[component]
 fn Pickers(props: &PairProps) -> Html {
     let navigator = use_navigator();
-    let articles = corpus::bundle()
-        .map(|b| b.articles.as_slice())
-        .unwrap_or(&[]);
+    let corpus = use_corpus();
+    let articles = corpus.articles();
     let pick = |left: bool| {
         let navigator = navigator.clone();
         let (a, b) = (props.a.id.clone(), props.b.id.clone());
@@ -125,14 +129,10 @@ fn Pickers(props: &PairProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct ComparisonProps {
-    c: Rc<Comparison>,
-}
-
-#[component]
-fn Summary(props: &ComparisonProps) -> Html {
-    let c = &props.c;
+/// The similarity and what the legend's colours count. A function, not a
+/// component: it has no state, and every component type adds a few
+/// kilobytes of yew's lifecycle code to the download.
+fn summary(c: &Comparison) -> Html {
     let s = &c.similarity;
     let count = |kinds: &[SentenceKind], k: SentenceKind| kinds.iter().filter(|&&x| x == k).count();
     let al = &c.alignment;
@@ -158,8 +158,8 @@ fn Summary(props: &ComparisonProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct ColumnsProps {
-    a: &'static Article,
-    b: &'static Article,
+    a: ArticleRef,
+    b: ArticleRef,
     c: Rc<Comparison>,
 }
 
@@ -172,6 +172,12 @@ fn Columns(props: &ColumnsProps) -> Html {
     let c = &props.c;
     let rows = use_memo(c.clone(), |c| c.alignment.rows());
     let grid = use_node_ref();
+    let bodies = use_memo((props.a.clone(), props.b.clone()), |(a, b)| {
+        (
+            AttrValue::from(a.body.clone()),
+            AttrValue::from(b.body.clone()),
+        )
+    });
     {
         let grid = grid.clone();
         let n = rows.len().max(1);
@@ -206,7 +212,8 @@ fn Columns(props: &ColumnsProps) -> Html {
         .filter_map(|d| d.b.sentence)
         .collect();
     let column = |side: &'static str,
-                  article: &'static Article,
+                  article: &Article,
+                  body: &AttrValue,
                   kinds: &[SentenceKind],
                   common: &HashMap<u32, Vec<Span>>,
                   disagree: &[u32]| {
@@ -219,7 +226,7 @@ fn Columns(props: &ColumnsProps) -> Html {
                     let range = if side == "left" { row.a.clone() } else { row.b.clone() };
                     html! {
                         <div class={classes!("cell", row.aligned.then_some("aligned"))} data-row={r.to_string()}>
-                            { for range.map(|i| sentence(side, article, i, kinds, common, disagree)) }
+                            { for range.map(|i| sentence(side, article, body, i, kinds, common, disagree)) }
                         </div>
                     }
                 }) }
@@ -228,8 +235,8 @@ fn Columns(props: &ColumnsProps) -> Html {
     };
     html! {
         <div class="columns" ref={grid}>
-            { column("left", props.a, &c.alignment.a, &common_a, &disagree_a) }
-            { column("right", props.b, &c.alignment.b, &common_b, &disagree_b) }
+            { column("left", &props.a, &bodies.0, &c.alignment.a, &common_a, &disagree_a) }
+            { column("right", &props.b, &bodies.1, &c.alignment.b, &common_b, &disagree_b) }
         </div>
     }
 }
@@ -264,6 +271,7 @@ fn order_for_narrow_screens(grid: &web_sys::HtmlElement) {
 fn sentence(
     side: &str,
     article: &Article,
+    body: &AttrValue,
     i: u32,
     kinds: &[SentenceKind],
     common: &HashMap<u32, Vec<Span>>,
@@ -280,21 +288,10 @@ fn sentence(
     let mut spans: Vec<Span> = common.get(&i).cloned().unwrap_or_default();
     spans.sort();
     spans.dedup();
-    let mut pieces = Vec::new();
-    let mut at = s.span.start;
-    for sp in spans {
-        if sp.start < at || sp.end > s.span.end {
-            continue;
-        }
-        if sp.start > at {
-            pieces.push(html! { { &article.body[at as usize..sp.start as usize] } });
-        }
-        pieces.push(html! { <mark class="common">{ &article.body[sp.range()] }</mark> });
-        at = sp.end;
-    }
-    if at < s.span.end {
-        pieces.push(html! { { &article.body[at as usize..s.span.end as usize] } });
-    }
+    let marks: Rc<[Mark]> = spans
+        .into_iter()
+        .map(|sp| Mark::highlight(sp, "common"))
+        .collect();
     let title = match kind {
         "shared" => "Both report this in near-identical words",
         "related" => "Both report this, in other words",
@@ -302,15 +299,15 @@ fn sentence(
     };
     html! {
         <span id={format!("{side}-s-{i}")} class={classes!("sentence", kind, disagree.contains(&i).then_some("disagree"))} {title}>
-            { for pieces }{ " " }
+            <Marked text={body.clone()} within={s.span} {marks} />{ " " }
         </span>
     }
 }
 
 #[derive(Properties, PartialEq)]
 struct SideProps {
-    a: &'static Article,
-    b: &'static Article,
+    a: ArticleRef,
+    b: ArticleRef,
     c: Rc<Comparison>,
 }
 
@@ -353,7 +350,7 @@ fn SidePanel(props: &SideProps) -> Html {
                 { entity_group("Only left", &c.entities.only_a, "only-left") }
                 { entity_group("Only right", &c.entities.only_b, "only-right") }
             </section>
-            <Quotes a={props.a} b={props.b} c={c.clone()} />
+            <Quotes a={props.a.clone()} b={props.b.clone()} c={c.clone()} />
         </aside>
     }
 }
@@ -364,11 +361,7 @@ fn entity_group(heading: &str, list: &[EntityCount], id: &str) -> Html {
             <h3>{ format!("{heading} ({})", list.len()) }</h3>
             <ul class="chips">
                 { for list.iter().map(|e| html! {
-                    <li class={classes!("chip", match e.kind {
-                        crosscheck_core::EntityKind::Person => "ent-person",
-                        crosscheck_core::EntityKind::Place => "ent-place",
-                        crosscheck_core::EntityKind::Organization => "ent-org",
-                    })} title={format!("{} mention(s) left, {} right", e.a_mentions, e.b_mentions)}>
+                    <li class={classes!("chip", entity_class(e.kind))} title={format!("{} mention(s) left, {} right", e.a_mentions, e.b_mentions)}>
                         { &e.name }
                     </li>
                 }) }
@@ -421,8 +414,8 @@ fn Quotes(props: &SideProps) -> Html {
     html! {
         <section data-testid="quotes">
             <h2>{ "Quotes" }</h2>
-            { list("Left", props.a, &q.a, &in_a) }
-            { list("Right", props.b, &q.b, &in_b) }
+            { list("Left", &props.a, &q.a, &in_a) }
+            { list("Right", &props.b, &q.b, &in_b) }
         </section>
     }
 }

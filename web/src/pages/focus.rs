@@ -2,25 +2,25 @@
 //! article's best passage, side by side, with the query's words marked, so
 //! a reader sees at once how every report covers it.
 
+use std::rc::Rc;
+
 use crosscheck_core::Span;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::{Route, SearchParams};
 use crate::components::anchor_link::AnchorLink;
+use crate::components::marked::{Mark, Marked};
 use crate::components::share_button::ShareButton;
-use crate::corpus;
+use crate::hooks::{use_corpus, use_search_query};
 
 #[component]
 pub fn FocusPage() -> Html {
-    let q = use_location()
-        .and_then(|l| l.query::<SearchParams>().ok())
-        .map(|p| p.q)
-        .unwrap_or_default();
-    let Ok(bundle) = corpus::bundle() else {
-        return html! { <p role="alert">{ "The embedded corpus could not be read." }</p> };
-    };
-    let view = use_memo(q.clone(), |q| bundle.focus(q));
+    let corpus = use_corpus();
+    let q = use_search_query().q;
+    let view = use_memo((corpus.clone(), q.clone()), |(corpus, q)| {
+        corpus.bundle().focus(q)
+    });
     html! {
         <section class="focus-page">
             <h1>{ "One topic, every report" }</h1>
@@ -39,11 +39,14 @@ pub fn FocusPage() -> Html {
             }
             <div class="focus-grid">
                 { for view.passages.iter().filter_map(|p| {
-                    let article = bundle.articles.get(p.article as usize)?;
+                    let article = corpus.articles().get(p.article as usize)?;
                     let first = article.sentences.get(p.sentences.start as usize)?;
                     let last = article.sentences.get(p.sentences.end.saturating_sub(1) as usize)?;
                     let span = Span { start: first.span.start, end: last.span.end };
-                    let paragraph = crate::search::paragraph_number(article, first.block as usize);
+                    let paragraph = article.paragraph_number(first.block as usize);
+                    let mut matches = p.matches.clone();
+                    matches.sort();
+                    let marks: Rc<[Mark]> = matches.into_iter().map(|m| Mark::highlight(m, "")).collect();
                     Some(html! {
                         <article class="focus-card" data-testid="focus-passage">
                             <h2>
@@ -53,7 +56,7 @@ pub fn FocusPage() -> Html {
                                     { &article.title }
                                 </AnchorLink>
                             </h2>
-                            <p>{ marked(&article.body, span, &p.matches) }</p>
+                            <p><Marked text={article.body.clone()} within={span} {marks} /></p>
                         </article>
                     })
                 }) }
@@ -61,22 +64,4 @@ pub fn FocusPage() -> Html {
             <p><Link<Route> to={Route::Overview}>{ "Corpus overview: how all the reports relate" }</Link<Route>></p>
         </section>
     }
-}
-
-/// `body[span]` with the `matches` inside it wrapped in `<mark>`.
-fn marked(body: &str, span: Span, matches: &[Span]) -> Html {
-    let mut out = Vec::new();
-    let mut at = span.start;
-    let mut sorted = matches.to_vec();
-    sorted.sort();
-    for m in sorted {
-        if m.start < at || m.end > span.end {
-            continue;
-        }
-        out.push(html! { { &body[at as usize..m.start as usize] } });
-        out.push(html! { <mark>{ &body[m.range()] }</mark> });
-        at = m.end;
-    }
-    out.push(html! { { &body[at as usize..span.end as usize] } });
-    html! { <>{ for out }</> }
 }

@@ -6,7 +6,7 @@ use yew_router::prelude::*;
 use crosscheck_core::Article;
 
 use crate::app::Route;
-use crate::corpus;
+use crate::hooks::use_corpus;
 
 /// Dateline, source and length: what a reader scans a list by.
 fn card_meta(a: &Article) -> String {
@@ -49,18 +49,8 @@ fn top_entities(a: &Article) -> String {
 
 #[component]
 pub fn LibraryPage() -> Html {
-    let bundle = match corpus::bundle() {
-        Ok(b) => b,
-        Err(e) => {
-            return html! {
-                <section class="error" role="alert">
-                    <h1>{ "The embedded corpus could not be read" }</h1>
-                    <p>{ e.to_string() }</p>
-                </section>
-            }
-        }
-    };
-    let count = bundle.articles.len();
+    let corpus = use_corpus();
+    let count = corpus.articles().len();
     // Two ticked articles can be compared; ticking a third drops the oldest.
     let selected = use_state(Vec::<String>::new);
     let toggle = |id: String| {
@@ -94,7 +84,7 @@ pub fn LibraryPage() -> Html {
                 <p>{ "The corpus is empty: add .txt or .md files to corpus/ and rebuild." }</p>
             }
             <ul class="cards">
-                { for bundle.articles.iter().map(|a| html! {
+                { for corpus.articles().iter().map(|a| html! {
                     <li key={a.id.clone()} class="card" data-testid="article-card">
                         <input type="checkbox" class="pick" id={format!("pick-{}", a.id)}
                             checked={selected.contains(&a.id)} onchange={toggle(a.id.clone())}

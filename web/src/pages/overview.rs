@@ -1,46 +1,30 @@
 //! `/overview`: the corpus at a glance. A similarity heatmap (every cell
-//! opens that comparison), which article names which people, places and
-//! organisations, and how much of each article no other one reports.
+//! opens that comparison, inside the app), which article names which
+//! people, places and organisations, and how much of each article no other
+//! one reports.
 
-use std::collections::BTreeMap;
-
-use crosscheck_core::EntityKind;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
-use crate::corpus;
+use crate::components::anchor_link::AnchorLink;
+use crate::hooks::use_corpus;
+
+/// Rows of the entity × article table: the most widely covered entities.
+const ENTITY_ROWS: usize = 40;
 
 #[component]
 pub fn OverviewPage() -> Html {
-    let Ok(bundle) = corpus::bundle() else {
-        return html! { <p role="alert">{ "The embedded corpus could not be read." }</p> };
-    };
-    let articles = &bundle.articles;
+    let corpus = use_corpus();
+    let bundle = corpus.bundle();
+    let articles = corpus.articles();
     let n = articles.len();
     let cell = 36;
     let label_w = 64;
     let size = label_w + cell * n;
-    // Entity × article: the entities named by at least two articles, most
-    // widely covered first, so the table shows what the reports share.
-    let mut coverage: BTreeMap<(EntityKind, String), Vec<usize>> = BTreeMap::new();
-    for (i, a) in articles.iter().enumerate() {
-        for e in &a.entities {
-            let counts = coverage
-                .entry((e.kind, e.name.clone()))
-                .or_insert_with(|| vec![0; n]);
-            counts[i] += e.mentions.len().max(1);
-        }
-    }
-    let mut rows: Vec<_> = coverage.into_iter().collect();
-    rows.sort_by_key(|((kind, name), c)| {
-        (
-            std::cmp::Reverse(c.iter().filter(|&&x| x > 0).count()),
-            *kind,
-            name.clone(),
-        )
-    });
-    let rows: Vec<_> = rows.into_iter().take(40).collect();
+    // Computed once per corpus (the state keeps it), most widely covered
+    // first, so the table shows what the reports share.
+    let rows = corpus.entity_coverage().iter().take(ENTITY_ROWS);
     html! {
         <section class="overview-page">
             <h1>{ "Corpus overview" }</h1>
@@ -58,9 +42,9 @@ pub fn OverviewPage() -> Html {
                 { for (0..n).flat_map(|i| (0..n).map(move |j| (i, j))).map(|(i, j)| {
                     let s = bundle.comparison.matrix.get(i, j);
                     let level = ((s * 5.0).round() as usize).min(5);
-                    let href = crate::app::href(&Route::Compare { a: articles[i].id.clone(), b: articles[j].id.clone() }, None, "");
                     html! {
-                        <a href={href} aria-label={format!("#{} and #{}: {:.0}% similar", i + 1, j + 1, s * 100.0)}>
+                        <AnchorLink to={Route::Compare { a: articles[i].id.clone(), b: articles[j].id.clone() }}
+                            label={format!("#{} and #{}: {:.0}% similar", i + 1, j + 1, s * 100.0)}>
                             <rect x={(label_w + cell * j).to_string()} y={(label_w + cell * i).to_string()}
                                   width={(cell - 2).to_string()} height={(cell - 2).to_string()} class={format!("heat-{level}")}>
                                 <title>{ format!("{} / {}: {:.0}%", articles[i].title, articles[j].title, s * 100.0) }</title>
@@ -69,7 +53,7 @@ pub fn OverviewPage() -> Html {
                                   text-anchor="middle" class={classes!("cell-label", (level >= 3).then_some("on-dark"))}>
                                 { format!("{:.0}", s * 100.0) }
                             </text>
-                        </a>
+                        </AnchorLink>
                     }
                 }) }
             </svg>
@@ -105,10 +89,10 @@ pub fn OverviewPage() -> Html {
                         </tr>
                     </thead>
                     <tbody>
-                        { for rows.iter().map(|((kind, name), counts)| html! {
+                        { for rows.map(|row| html! {
                             <tr>
-                                <th scope="row"><span class={classes!("dot", kind.as_str())}></span>{ name }</th>
-                                { for counts.iter().map(|&c| html! {
+                                <th scope="row"><span class={classes!("dot", row.kind.as_str())}></span>{ &row.name }</th>
+                                { for row.mentions.iter().map(|&c| html! {
                                     <td class={classes!((c > 0).then_some("has"))}>{ if c > 0 { c.to_string() } else { "·".into() } }</td>
                                 }) }
                             </tr>

@@ -10,9 +10,11 @@ use yew_router::prelude::*;
 
 use crate::app::{Route, SearchParams};
 use crate::components::anchor_link::AnchorLink;
-use crate::components::highlighted::Highlighted;
+use crate::components::facet_chips::FacetChips;
+use crate::components::marked::Marked;
 use crate::components::share_button::ShareButton;
-use crate::search::{self, FacetView, HitView, SearchView};
+use crate::hooks::{use_corpus, use_search_query, SearchQuery};
+use crate::search::{self, HitView, SearchView};
 
 /// Examples shown on the empty page; each is a link that runs it.
 const EXAMPLES: &[(&str, &str)] = &[
@@ -29,18 +31,13 @@ const EXAMPLES: &[(&str, &str)] = &[
 
 #[component]
 pub fn SearchPage() -> Html {
-    let location = use_location();
-    let parsed = location.as_ref().map(|l| l.query::<SearchParams>());
-    let (q, bad_url) = match parsed {
-        Some(Ok(p)) => (p.q, false),
-        Some(Err(_)) => (String::new(), true),
-        None => (String::new(), false),
-    };
-    let view = use_memo(q.clone(), |q| search::run(q));
+    let corpus = use_corpus();
+    let SearchQuery { q, malformed } = use_search_query();
+    let view = use_memo((corpus, q.clone()), |(corpus, q)| search::run(corpus, q));
     html! {
         <section class="search-page">
             <h1 class="visually-hidden">{ "Search" }</h1>
-            if bad_url {
+            if malformed {
                 <p class="notice" role="alert">{ "The address holds a malformed query, so it was ignored." }</p>
             }
             if q.trim().is_empty() {
@@ -112,7 +109,7 @@ fn Results(props: &ResultsProps) -> Html {
                 </ol>
             </div>
             if !view.facets.is_empty() {
-                <Facets q={props.q.clone()} facets={view.facets.clone()} />
+                <FacetChips q={props.q.clone()} facets={view.facets.clone()} />
             }
         </div>
     }
@@ -140,7 +137,7 @@ fn Hit(props: &HitProps) -> Html {
         <li class="hit" data-testid="search-result">
             <AnchorLink to={Route::Article { id: hit.id.clone() }} query={Some(params)} anchor={anchor}
                 classes={classes!("result-link")} rank={Some(props.rank)}>
-                <Highlighted text={hit.title.clone()} ranges={hit.title_highlights.clone()} />
+                <Marked text={hit.title.clone()} marks={hit.title_marks.clone()} />
             </AnchorLink>
             <p class="hit-meta muted">
                 { format!("{} match{}", hit.matches, if hit.matches == 1 { "" } else { "es" }) }
@@ -148,7 +145,7 @@ fn Hit(props: &HitProps) -> Html {
             { for hit.snippets.iter().map(|s| html! {
                 <p class="snippet">
                     { if s.truncated_start { "… " } else { "" } }
-                    <Highlighted text={s.text.clone()} ranges={s.highlights.clone()} />
+                    <Marked text={s.text.clone()} marks={s.marks.clone()} />
                     { if s.truncated_end { " …" } else { "" } }
                 </p>
             }) }
@@ -176,67 +173,6 @@ fn NoResults(props: &NoResultsProps) -> Html {
             }
             <p class="muted">{ "Try fewer words, another spelling, or remove a filter. Quotes search an exact phrase; a leading - excludes a word." }</p>
         </div>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct FacetsProps {
-    q: String,
-    facets: Vec<FacetView>,
-}
-
-/// Chips for the people, places, organisations and sources of the results;
-/// choosing one adds its filter to the query.
-#[component]
-fn Facets(props: &FacetsProps) -> Html {
-    let groups = [
-        ("person", "People"),
-        ("place", "Places"),
-        ("org", "Organisations"),
-        ("source", "Sources"),
-    ];
-    html! {
-        <aside class="facets" aria-label="Narrow the results">
-            { for groups.iter().map(|&(field, heading)| {
-                let chips: Vec<&FacetView> = props.facets.iter().filter(|f| f.field == field).collect();
-                if chips.is_empty() {
-                    return html! {};
-                }
-                html! {
-                    <section>
-                        <h3>{ heading }</h3>
-                        <ul class="chips">
-                            { for chips.into_iter().take(8).map(|f| {
-                                let filter = format!("{field}:{}", quote_value(&f.name));
-                                let active = props.q.contains(&filter);
-                                let q = if active {
-                                    props.q.replace(&filter, "").split_whitespace().collect::<Vec<_>>().join(" ")
-                                } else {
-                                    format!("{} {filter}", props.q.trim())
-                                };
-                                html! {
-                                    <li>
-                                        <Link<Route, SearchParams> to={Route::Search} query={Some(SearchParams { q })}
-                                            classes={classes!("chip", "facet", active.then_some("active"))}>
-                                            { &f.name }<span class="count">{ f.count }</span>
-                                        </Link<Route, SearchParams>>
-                                    </li>
-                                }
-                            }) }
-                        </ul>
-                    </section>
-                }
-            }) }
-        </aside>
-    }
-}
-
-/// Quotes a filter value when it has spaces (`person:"Vladimir Putin"`).
-fn quote_value(v: &str) -> String {
-    if v.contains(char::is_whitespace) {
-        format!("\"{}\"", v.replace('"', ""))
-    } else {
-        v.to_owned()
     }
 }
 

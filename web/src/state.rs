@@ -1,0 +1,139 @@
+//! The app's state: the corpus it shows, handed to every view through a yew
+//! context (`ContextProvider<Corpus>` in [`crate::app::App`], read with
+//! [`crate::hooks::use_corpus`]).
+//!
+//! The embedded bundle is decoded once, at start-up in `main.rs`, before
+//! anything renders. When it cannot be decoded (a build problem) the app
+//! shows one message that says why instead of its views
+//! ([`crate::app::App`]), so no view ever handles a missing corpus. Tests provide a corpus of their
+//! own the same way, through the context ([`Corpus::new`] over any
+//! `Bundle`).
+//!
+//! A [`Corpus`] is a handle: an `Rc` to the bundle and to what the views
+//! derive from it, compared by identity. Replacing the context's value with
+//! another corpus (articles imported in the browser, say) re-renders every
+//! view that reads it, and memos keyed on it are computed again; derived
+//! data lives and dies with the corpus it was derived from.
+
+use std::cell::OnceCell;
+use std::ops::Deref;
+use std::rc::Rc;
+
+use crosscheck_core::compare::corpus::{entity_coverage, EntityCoverage};
+use crosscheck_core::{Article, Bundle, BundleError};
+
+/// The corpus `build.rs` embedded.
+static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
+
+/// The corpus the app shows, cheap to clone.
+#[derive(Clone)]
+pub struct Corpus(Rc<State>);
+
+struct State {
+    bundle: Bundle,
+    /// The overview's entity × article table, computed on first use.
+    coverage: OnceCell<Vec<EntityCoverage>>,
+}
+
+/// Two handles are equal when they are the same corpus: a view re-renders
+/// when the corpus is replaced, never by comparing articles.
+impl PartialEq for Corpus {
+    fn eq(&self, other: &Corpus) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Corpus {
+    pub fn new(bundle: Bundle) -> Corpus {
+        Corpus(Rc::new(State {
+            bundle,
+            coverage: OnceCell::new(),
+        }))
+    }
+
+    /// Decodes the corpus embedded at build time.
+    pub fn embedded() -> Result<Corpus, BundleError> {
+        Bundle::from_bytes(EMBEDDED).map(Corpus::new)
+    }
+
+    pub fn bundle(&self) -> &Bundle {
+        &self.0.bundle
+    }
+
+    pub fn articles(&self) -> &[Article] {
+        &self.0.bundle.articles
+    }
+
+    /// The article at `index` of [`Corpus::articles`].
+    pub fn article(&self, index: usize) -> Option<ArticleRef> {
+        (index < self.articles().len()).then(|| ArticleRef {
+            corpus: self.clone(),
+            index,
+        })
+    }
+
+    /// Finds an article by the id taken from a URL. Malformed ids are
+    /// rejected before the lookup, so a URL can never match something it
+    /// should not.
+    pub fn find(&self, id: &str) -> Option<ArticleRef> {
+        if !crosscheck_core::id::is_valid(id) {
+            return None;
+        }
+        let index = self.articles().iter().position(|a| a.id == id)?;
+        self.article(index)
+    }
+
+    /// Every entity with its mentions per article, widest covered first.
+    pub fn entity_coverage(&self) -> &[EntityCoverage] {
+        self.0
+            .coverage
+            .get_or_init(|| entity_coverage(self.articles()))
+    }
+
+    /// The other articles, most similar to `article` first, from the
+    /// similarity matrix built with the bundle. Empty when the matrix no
+    /// longer matches the articles (some added or removed since the build).
+    pub fn nearest(&self, article: &ArticleRef) -> Vec<(ArticleRef, f32)> {
+        let matrix = &self.bundle().comparison.matrix;
+        if matrix.len() != self.articles().len() || article.index >= matrix.len() {
+            return Vec::new();
+        }
+        matrix
+            .nearest(article.index, matrix.len())
+            .into_iter()
+            .filter_map(|(j, s)| Some((self.article(j)?, s)))
+            .collect()
+    }
+}
+
+/// One article of a corpus: the corpus and the article's position in it.
+/// Props carry this instead of the article, so comparing them is comparing
+/// two numbers and a pointer.
+#[derive(Clone)]
+pub struct ArticleRef {
+    corpus: Corpus,
+    index: usize,
+}
+
+impl ArticleRef {
+    /// Position in [`Corpus::articles`] (and in the bundle's index and
+    /// similarity matrix).
+    pub fn index(&self) -> usize {
+        self.index
+    }
+}
+
+impl Deref for ArticleRef {
+    type Target = Article;
+
+    fn deref(&self) -> &Article {
+        // In range: made only by `Corpus::article`, and a corpus never changes.
+        &self.corpus.articles()[self.index]
+    }
+}
+
+impl PartialEq for ArticleRef {
+    fn eq(&self, other: &ArticleRef) -> bool {
+        self.index == other.index && self.corpus == other.corpus
+    }
+}
