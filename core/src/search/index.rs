@@ -18,7 +18,8 @@ use std::fmt;
 use fst::{Map, MapBuilder, Streamer};
 use serde::{Deserialize, Serialize};
 
-use super::postings::{ListBuilder, ListIter, Record};
+use super::cursor::{DocCursor, PostingCursor};
+use super::postings::{record_df, ListBuilder, Record};
 use crate::article::{Article, BlockKind, EntityKind};
 
 /// The searchable fields of an article.
@@ -36,6 +37,10 @@ pub enum Field {
 
 /// Number of [`Field`]s.
 pub const FIELD_COUNT: usize = 7;
+
+/// A term's record in the index: one posting list per [`Field`], in
+/// [`Field::ALL`] order.
+pub(crate) type TermRecord<'a> = Record<'a, FIELD_COUNT>;
 
 impl Field {
     pub const ALL: [Field; FIELD_COUNT] = [
@@ -420,10 +425,10 @@ impl SearchIndex {
             };
             let mut dropped = false;
             for (f, list) in record.lists.iter().enumerate() {
-                let mut it = ListIter::new(list);
-                while let Some((doc, _)) = it.next_doc() {
+                let mut cursor = PostingCursor::new(list);
+                while let Some(doc) = cursor.advance() {
                     positions.clear();
-                    it.positions(&mut positions);
+                    cursor.positions(&mut positions);
                     match renumber(doc) {
                         Some(d) => {
                             t.lists[f].push(d, &positions);
@@ -499,17 +504,17 @@ impl SearchIndex {
     }
 
     /// The record of a term, when the vocabulary has it.
-    pub(crate) fn record(&self, term: &str) -> Option<Record<'_>> {
+    pub(crate) fn record(&self, term: &str) -> Option<TermRecord<'_>> {
         self.terms.get(term).map(|offset| self.record_at(offset))
     }
 
     /// Documents containing the term whose record is at `offset`.
     pub(crate) fn df_at(&self, offset: u64) -> u32 {
-        Record::df(self.postings.get(offset as usize..).unwrap_or(&[]))
+        record_df(self.postings.get(offset as usize..).unwrap_or(&[]))
     }
 
-    pub(crate) fn record_at(&self, offset: u64) -> Record<'_> {
-        Record::parse(self.postings.get(offset as usize..).unwrap_or(&[]))
+    pub(crate) fn record_at(&self, offset: u64) -> TermRecord<'_> {
+        TermRecord::parse(self.postings.get(offset as usize..).unwrap_or(&[]))
     }
 
     /// Average length of a field over the documents (at least 1).

@@ -31,9 +31,11 @@
 //! ```
 
 pub mod analyze;
+pub mod cursor;
 pub mod facets;
 pub mod fuzzy;
 pub mod index;
+pub mod phrase;
 mod plan;
 pub mod postings;
 pub mod query;

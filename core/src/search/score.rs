@@ -14,10 +14,11 @@
 
 use serde::Serialize;
 
+use super::cursor::{DocCursor, PostingCursor};
 use super::fuzzy::MatchKind;
 use super::index::{Field, SearchIndex, FIELD_COUNT};
+use super::phrase::PhraseCursor;
 use super::plan::{Fields, Matcher, Plan, Role};
-use super::postings::ListIter;
 
 /// How a field weighs in BM25F.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -222,12 +223,13 @@ impl<'a> Evaluation<'a> {
                     continue;
                 }
                 let boost = self.weights.field(f).boost * kind_weight;
-                let mut it = ListIter::new(record.lists[f as usize]);
-                while let Some((doc, tf)) = it.next_doc() {
+                let mut cursor = PostingCursor::new(record.lists[f as usize]);
+                while let Some(doc) = cursor.advance() {
                     let d = doc as usize;
                     if d >= acc.wtf.len() {
                         break;
                     }
+                    let tf = cursor.term_freq();
                     acc.wtf[d] += boost * tf as f32 / self.norm(f, doc);
                     acc.hit[d] = true;
                     if is_text(f) {
@@ -500,10 +502,13 @@ fn proximity_bonus(ev: &mut Evaluation) {
         return;
     }
     let top = ev.ranked.len().min(w.proximity_candidates);
-    let mut slot = vec![u32::MAX; ev.index.len()];
-    for (i, s) in ev.ranked[..top].iter().enumerate() {
-        slot[s.doc as usize] = i as u32;
-    }
+    // The top candidates by document, with their rank.
+    let mut wanted: Vec<(u32, usize)> = ev.ranked[..top]
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.doc, i))
+        .collect();
+    wanted.sort_unstable();
     const PROX_FIELDS: [Field; 2] = [Field::Title, Field::Body];
     let g = groups.len();
     // positions[(slot * g + group) * 2 + field]
@@ -516,15 +521,10 @@ fn proximity_bonus(ev: &mut Evaluation) {
             for e in expansions {
                 let record = ev.index.record_at(e.offset);
                 for (fi, f) in PROX_FIELDS.iter().enumerate() {
-                    let mut it = ListIter::new(record.lists[*f as usize]);
-                    while let Some((doc, _)) = it.next_doc() {
-                        let Some(&s) = slot.get(doc as usize) else {
-                            break;
-                        };
-                        if s != u32::MAX {
-                            it.positions(&mut positions[(s as usize * g + k) * 2 + fi]);
-                        }
-                    }
+                    PostingCursor::new(record.lists[*f as usize])
+                        .for_each_wanted(&wanted, |cursor, s| {
+                            cursor.positions(&mut positions[(s * g + k) * 2 + fi])
+                        });
                 }
             }
         }
@@ -580,8 +580,7 @@ fn min_distance(a: &[u32], b: &[u32]) -> Option<u32> {
 }
 
 /// The documents where `terms` occur consecutively in a field, with how
-/// many times. Walks the rarest term's list first and reads positions only
-/// for documents that have every term.
+/// many times.
 pub(crate) fn phrase_occurrences(
     index: &SearchIndex,
     terms: &[String],
@@ -594,52 +593,10 @@ pub(crate) fn phrase_occurrences(
             _ => return Vec::new(),
         }
     }
-    let mut order: Vec<usize> = (0..terms.len()).collect();
-    order.sort_by_key(|&i| ListIter::doc_count(lists[i]));
-    // Candidate documents, narrowed list by list, with positions per term.
-    let mut docs: Option<Vec<u32>> = None;
-    let mut pos: Vec<Vec<(u32, Vec<u32>)>> = vec![Vec::new(); terms.len()];
-    for &i in &order {
-        let mut found = Vec::new();
-        let mut it = ListIter::new(lists[i]);
-        let mut want = docs.as_deref().map(|d| d.iter().peekable());
-        while let Some((doc, _)) = it.next_doc() {
-            if let Some(want) = want.as_mut() {
-                while want.next_if(|&&d| d < doc).is_some() {}
-                match want.peek() {
-                    None => break,
-                    Some(&&d) if d != doc => continue,
-                    _ => {}
-                }
-            }
-            let mut p = Vec::new();
-            it.positions(&mut p);
-            found.push((doc, p));
-        }
-        docs = Some(found.iter().map(|(d, _)| *d).collect());
-        pos[i] = found;
-    }
-    let docs = docs.unwrap_or_default();
+    let mut cursor = PhraseCursor::new(&lists);
     let mut out = Vec::new();
-    for doc in docs {
-        let get = |i: usize| -> &[u32] {
-            let list = &pos[i];
-            list.binary_search_by_key(&doc, |(d, _)| *d)
-                .map_or(&[][..], |k| &list[k].1[..])
-        };
-        let first = get(0);
-        let n = first
-            .iter()
-            .filter(|&&p| {
-                (1..terms.len()).all(|i| {
-                    p.checked_add(i as u32)
-                        .is_some_and(|want| get(i).binary_search(&want).is_ok())
-                })
-            })
-            .count() as u32;
-        if n > 0 {
-            out.push((doc, n));
-        }
+    while let Some(doc) = cursor.advance() {
+        out.push((doc, cursor.starts().len() as u32));
     }
     out
 }
@@ -660,19 +617,14 @@ fn term_matches(
                     if !fields.has(f) {
                         continue;
                     }
-                    let mut it = ListIter::new(record.lists[f as usize]);
-                    while let Some((d, tf)) = it.next_doc() {
-                        if d == doc {
-                            out.push(TermMatch {
-                                term: e.term.clone(),
-                                kind: e.kind,
-                                field: f,
-                                tf,
-                            });
-                        }
-                        if d >= doc {
-                            break;
-                        }
+                    let mut cursor = PostingCursor::new(record.lists[f as usize]);
+                    if cursor.seek(doc) == Some(doc) {
+                        out.push(TermMatch {
+                            term: e.term.clone(),
+                            kind: e.kind,
+                            field: f,
+                            tf: cursor.term_freq(),
+                        });
                     }
                 }
             }

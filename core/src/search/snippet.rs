@@ -33,9 +33,10 @@ use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 
 use super::analyze::try_for_each_token;
+use super::cursor::{DocCursor, PostingCursor};
 use super::index::{DocEntry, Field, SearchIndex};
+use super::phrase::{follows, PhraseCursor};
 use super::plan::{Matcher, Plan, Role};
-use super::postings::ListIter;
 use crate::article::{Article, BlockKind, Span};
 
 /// A passage of an article with the matched words marked.
@@ -127,10 +128,14 @@ impl Highlighter {
         let mut page: Vec<(u32, usize)> = docs.iter().copied().zip(0..).collect();
         page.sort_unstable();
         let mut out: PageSpots = vec![Default::default(); docs.len()];
+        let mut positions = Vec::new();
         for &(offset, group) in &self.records {
             let record = index.record_at(offset);
             for (fi, f) in BLOCK_FIELDS.iter().enumerate() {
-                for_page(record.lists[*f as usize], &page, |slot, positions| {
+                let mut cursor = PostingCursor::new(record.lists[*f as usize]);
+                cursor.for_each_wanted(&page, |cursor, slot| {
+                    positions.clear();
+                    cursor.positions(&mut positions);
                     out[slot][fi].extend(positions.iter().map(|&p| Spot {
                         first: p,
                         last: p,
@@ -152,26 +157,15 @@ impl Highlighter {
             };
             let len = terms.len() as u32;
             for (fi, f) in BLOCK_FIELDS.iter().enumerate() {
-                // Positions of each term of the phrase, per slot.
-                let mut at: Vec<Vec<Vec<u32>>> = vec![vec![Vec::new(); docs.len()]; terms.len()];
-                for (i, r) in records.iter().enumerate() {
-                    for_page(r.lists[*f as usize], &page, |slot, positions| {
-                        at[i][slot].extend_from_slice(positions);
-                    });
-                }
-                for (slot, spots) in out.iter_mut().enumerate() {
-                    let starts = at[0][slot].iter().filter(|&&p| {
-                        (1..terms.len()).all(|i| {
-                            p.checked_add(i as u32)
-                                .is_some_and(|want| at[i][slot].binary_search(&want).is_ok())
-                        })
-                    });
-                    spots[fi].extend(starts.map(|&p| Spot {
+                let lists: Vec<&[u8]> = records.iter().map(|r| r.lists[*f as usize]).collect();
+                let mut cursor = PhraseCursor::new(&lists);
+                cursor.for_each_wanted(&page, |cursor, slot| {
+                    out[slot][fi].extend(cursor.starts().iter().map(|&p| Spot {
                         first: p,
                         last: p.saturating_add(len - 1),
                         group: *group,
                     }));
-                }
+                });
             }
         }
         out
@@ -244,11 +238,8 @@ impl Highlighter {
                 };
                 for t in tokens.iter().filter(|t| &t.1 == head) {
                     let mut end = t.3;
-                    let found = tail.iter().enumerate().all(|(i, term)| {
-                        let p = t.0.checked_add(i as u32 + 1);
-                        p.and_then(|p| at(p, term))
-                            .map(|u| end = end.max(u.3))
-                            .is_some()
+                    let found = follows(t.0, terms.len(), |i, p| {
+                        at(p, &terms[i]).map(|u| end = end.max(u.3)).is_some()
                     });
                     if found {
                         marks.push(Mark {
@@ -288,25 +279,6 @@ impl Highlighter {
     pub fn chars(&self, text: &str) -> Vec<(u32, u32)> {
         let (marks, _) = self.marks(text);
         to_chars(text, &merge(&marks))
-    }
-}
-
-/// Calls `f(slot, positions)` for each document of `page` (sorted
-/// `(doc, slot)`) in a posting list, stopping after the page's last one.
-fn for_page(list: &[u8], page: &[(u32, usize)], mut f: impl FnMut(usize, &[u32])) {
-    let mut it = ListIter::new(list);
-    let mut want = page.iter().peekable();
-    let mut positions = Vec::new();
-    while let Some((doc, _)) = it.next_doc() {
-        while want.next_if(|w| w.0 < doc).is_some() {}
-        let Some(&&(d, slot)) = want.peek() else {
-            break;
-        };
-        if d == doc {
-            positions.clear();
-            it.positions(&mut positions);
-            f(slot, &positions);
-        }
     }
 }
 
