@@ -493,16 +493,6 @@ impl SearchIndex {
         self.terms.len()
     }
 
-    /// The ids of the documents, in document order.
-    pub fn ids(&self) -> impl Iterator<Item = &str> + '_ {
-        self.docs.iter().map(|d| d.id.as_str())
-    }
-
-    /// The document number of an article id.
-    pub fn doc_of(&self, id: &str) -> Option<u32> {
-        self.docs.iter().position(|d| d.id == id).map(|i| i as u32)
-    }
-
     /// The record of a term, when the vocabulary has it.
     pub(crate) fn record(&self, term: &str) -> Option<TermRecord<'_>> {
         self.terms.get(term).map(|offset| self.record_at(offset))
@@ -586,17 +576,6 @@ impl<'de> Deserialize<'de> for SearchIndex {
         index.derived = Derived::of(&index.docs);
         Ok(index)
     }
-}
-
-/// Every term of the vocabulary in order (for tests and tools).
-pub fn vocabulary(index: &SearchIndex) -> Vec<String> {
-    index
-        .terms
-        .stream()
-        .into_str_keys()
-        .unwrap_or_default()
-        .into_iter()
-        .collect()
 }
 
 #[cfg(test)]
