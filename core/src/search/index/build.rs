@@ -1,193 +1,17 @@
-//! The inverted index: per-field postings with positions, a vocabulary as a
-//! finite-state transducer, per-document field lengths, and the facet names
-//! each document carries.
-//!
-//! It is built at build time and serialized into the [`crate::Bundle`]; the
-//! browser only decodes it. The serialized form is canonical: the same set of
-//! articles always gives the same bytes, whatever order of
-//! [`SearchIndex::add`] and [`SearchIndex::remove`] led to it (documents are
-//! numbered in the order they were added, and removal renumbers the ones
-//! after). That is what makes "add then remove" provably the same as "never
-//! added".
+//! Building the index: articles analysed into per-field postings, the
+//! vocabulary written as an FST. Adding or removing an article rebuilds the
+//! index from its own postings, which keeps its bytes canonical.
 
 use std::collections::BTreeSet;
 
-use rustc_hash::FxHashMap as HashMap;
-use std::fmt;
-
 use fst::{Map, MapBuilder, Streamer};
-use serde::{Deserialize, Serialize};
+use rustc_hash::FxHashMap as HashMap;
 
-use super::cursor::{DocCursor, PostingCursor};
-use super::postings::{record_df, ListBuilder, Record};
-use crate::article::{Article, BlockKind, EntityKind};
-
-/// The searchable fields of an article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Field {
-    Title,
-    Heading,
-    Body,
-    Person,
-    Place,
-    Organization,
-    Source,
-}
-
-/// Number of [`Field`]s.
-pub const FIELD_COUNT: usize = 7;
-
-/// A term's record in the index: one posting list per [`Field`], in
-/// [`Field::ALL`] order.
-pub(crate) type TermRecord<'a> = Record<'a, FIELD_COUNT>;
-
-impl Field {
-    pub const ALL: [Field; FIELD_COUNT] = [
-        Field::Title,
-        Field::Heading,
-        Field::Body,
-        Field::Person,
-        Field::Place,
-        Field::Organization,
-        Field::Source,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Field::Title => "title",
-            Field::Heading => "heading",
-            Field::Body => "body",
-            Field::Person => "person",
-            Field::Place => "place",
-            Field::Organization => "organization",
-            Field::Source => "source",
-        }
-    }
-
-    /// The field a block of the article's text is indexed in.
-    pub fn of_block(kind: BlockKind) -> Field {
-        match kind {
-            BlockKind::Heading => Field::Heading,
-            BlockKind::Paragraph => Field::Body,
-        }
-    }
-
-    /// The fields that hold the article's own text (what phrases and plain
-    /// words look in, besides entity names).
-    pub const TEXT: [Field; 3] = [Field::Title, Field::Heading, Field::Body];
-}
-
-/// What a facet counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum FacetKind {
-    Person,
-    Place,
-    Organization,
-    Source,
-}
-
-impl From<EntityKind> for FacetKind {
-    fn from(k: EntityKind) -> FacetKind {
-        match k {
-            EntityKind::Person => FacetKind::Person,
-            EntityKind::Place => FacetKind::Place,
-            EntityKind::Organization => FacetKind::Organization,
-        }
-    }
-}
-
-/// A name a facet counts: an entity's canonical name or an outlet.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct FacetName {
-    pub kind: FacetKind,
-    pub name: String,
-}
-
-/// What the index knows of one article besides its postings.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DocEntry {
-    /// The article id.
-    pub id: String,
-    /// Words per field, for length normalisation.
-    pub lengths: [u32; FIELD_COUNT],
-    /// Indexes into the facet names, sorted.
-    pub facets: Vec<u32>,
-    /// Where each of the article's blocks starts in its field (headings in
-    /// [`Field::Heading`], paragraphs in [`Field::Body`]): lets a snippet
-    /// be chosen from the postings' positions alone, so a query analyses
-    /// only the few blocks it shows.
-    pub block_starts: Vec<u32>,
-    /// For each of the article's sentences, the position of its first word
-    /// counted from its block's first: lets a snippet's words be found by
-    /// analysing its block from the sentence where the passage starts
-    /// rather than from the block's start.
-    pub sentence_starts: Vec<u32>,
-}
-
-/// The search index of a corpus. See the module documentation.
-#[derive(Clone)]
-pub struct SearchIndex {
-    /// Term → byte offset of its record in `postings`.
-    pub(crate) terms: Map<Vec<u8>>,
-    pub(crate) postings: Vec<u8>,
-    pub(crate) docs: Vec<DocEntry>,
-    pub(crate) facet_names: Vec<FacetName>,
-    /// Computed from `docs` on build and load, never serialized.
-    pub(crate) derived: Derived,
-}
-
-/// What [`SearchIndex`] computes from its documents rather than stores.
-#[derive(Clone, Default)]
-pub(crate) struct Derived {
-    /// Sum of each field's lengths over the documents.
-    pub field_totals: [u64; FIELD_COUNT],
-    /// Every document's facet ids, one after another, and where each
-    /// document's run ends: counting facets over thousands of matches
-    /// walks one array instead of one allocation per document.
-    pub facet_ids: Vec<u32>,
-    pub facet_ends: Vec<u32>,
-}
-
-impl Derived {
-    fn of(docs: &[DocEntry]) -> Derived {
-        let mut d = Derived::default();
-        for doc in docs {
-            for (t, l) in d.field_totals.iter_mut().zip(doc.lengths) {
-                *t += l as u64;
-            }
-            d.facet_ids.extend_from_slice(&doc.facets);
-            d.facet_ends.push(d.facet_ids.len() as u32);
-        }
-        d
-    }
-}
-
-impl Default for SearchIndex {
-    fn default() -> SearchIndex {
-        SearchIndex::build(&[])
-    }
-}
-
-impl PartialEq for SearchIndex {
-    fn eq(&self, other: &SearchIndex) -> bool {
-        self.terms.as_fst().as_bytes() == other.terms.as_fst().as_bytes()
-            && self.postings == other.postings
-            && self.docs == other.docs
-            && self.facet_names == other.facet_names
-    }
-}
-
-impl fmt::Debug for SearchIndex {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("SearchIndex")
-            .field("docs", &self.docs.len())
-            .field("terms", &self.terms.len())
-            .field("postings_bytes", &self.postings.len())
-            .finish()
-    }
-}
+use super::{Derived, DocEntry, FacetKind, FacetName, Field, SearchIndex, TermRecord, FIELD_COUNT};
+use crate::article::{Article, EntityKind};
+use crate::search::analyze::for_each_token;
+use crate::search::cursor::{DocCursor, PostingCursor};
+use crate::search::postings::ListBuilder;
 
 /// One term's lists while building, with its document frequency.
 #[derive(Default)]
@@ -250,7 +74,7 @@ impl Builder {
         let mut pairs = std::mem::take(&mut doc.pairs[f]);
         let mut words = 0;
         let mut pending = starts.iter().peekable();
-        let end = super::analyze::for_each_token(text, first, |t| {
+        let end = for_each_token(text, first, |t| {
             pairs.push((self.intern(t.term), t.position));
             if !t.compound {
                 words += 1;
@@ -360,7 +184,7 @@ impl Builder {
                 continue;
             }
             let offset = postings.len() as u64;
-            Record::write(t.df, &t.lists, &mut postings);
+            TermRecord::write(t.df, &t.lists, &mut postings);
             // Terms are sorted and unique, so insertion cannot fail.
             fst.insert(term, offset).expect("sorted unique terms");
         }
@@ -467,133 +291,12 @@ impl SearchIndex {
         }
         b
     }
-
-    /// The facet ids of a document (empty when there is no such document).
-    pub(crate) fn facets_of(&self, doc: u32) -> &[u32] {
-        let d = &self.derived;
-        let end = d.facet_ends.get(doc as usize).copied().unwrap_or(0);
-        let start = match doc.checked_sub(1) {
-            Some(prev) => d.facet_ends.get(prev as usize).copied().unwrap_or(end),
-            None => 0,
-        };
-        d.facet_ids.get(start as usize..end as usize).unwrap_or(&[])
-    }
-
-    /// Number of documents.
-    pub fn len(&self) -> usize {
-        self.docs.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.docs.is_empty()
-    }
-
-    /// Number of distinct terms.
-    pub fn term_count(&self) -> usize {
-        self.terms.len()
-    }
-
-    /// The record of a term, when the vocabulary has it.
-    pub(crate) fn record(&self, term: &str) -> Option<TermRecord<'_>> {
-        self.terms.get(term).map(|offset| self.record_at(offset))
-    }
-
-    /// Documents containing the term whose record is at `offset`.
-    pub(crate) fn df_at(&self, offset: u64) -> u32 {
-        record_df(self.postings.get(offset as usize..).unwrap_or(&[]))
-    }
-
-    pub(crate) fn record_at(&self, offset: u64) -> TermRecord<'_> {
-        TermRecord::parse(self.postings.get(offset as usize..).unwrap_or(&[]))
-    }
-
-    /// Average length of a field over the documents (at least 1).
-    pub(crate) fn average_length(&self, field: Field) -> f32 {
-        if self.docs.is_empty() {
-            return 1.0;
-        }
-        (self.derived.field_totals[field as usize] as f32 / self.docs.len() as f32).max(1.0)
-    }
-
-    /// Bytes of the serialized index.
-    pub fn serialized_size(&self) -> usize {
-        postcard::to_allocvec(self).map(|v| v.len()).unwrap_or(0)
-    }
-}
-
-/// The serialized shape: the vocabulary's FST bytes, the postings bytes and
-/// the per-document entries; [`Derived`] is recomputed on load.
-#[derive(Serialize, Deserialize)]
-struct Wire {
-    #[serde(with = "serde_bytes")]
-    terms: Vec<u8>,
-    #[serde(with = "serde_bytes")]
-    postings: Vec<u8>,
-    docs: Vec<DocEntry>,
-    facet_names: Vec<FacetName>,
-}
-
-impl Serialize for SearchIndex {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        #[derive(Serialize)]
-        struct WireRef<'a> {
-            #[serde(with = "serde_bytes")]
-            terms: &'a [u8],
-            #[serde(with = "serde_bytes")]
-            postings: &'a [u8],
-            docs: &'a [DocEntry],
-            facet_names: &'a [FacetName],
-        }
-        WireRef {
-            terms: self.terms.as_fst().as_bytes(),
-            postings: &self.postings,
-            docs: &self.docs,
-            facet_names: &self.facet_names,
-        }
-        .serialize(s)
-    }
-}
-
-impl<'de> Deserialize<'de> for SearchIndex {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<SearchIndex, D::Error> {
-        let w = Wire::deserialize(d)?;
-        let terms = Map::new(w.terms).map_err(serde::de::Error::custom)?;
-        let bad_facet = w
-            .docs
-            .iter()
-            .flat_map(|d| &d.facets)
-            .any(|&f| f as usize >= w.facet_names.len());
-        if bad_facet {
-            return Err(serde::de::Error::custom("facet id out of range"));
-        }
-        let mut index = SearchIndex {
-            terms,
-            postings: w.postings,
-            docs: w.docs,
-            facet_names: w.facet_names,
-            derived: Derived::default(),
-        };
-        index.derived = Derived::of(&index.docs);
-        Ok(index)
-    }
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
-    use crate::parse::parse_corpus;
-
-    pub(crate) fn articles(texts: &[&str]) -> Vec<Article> {
-        let files: Vec<(String, Vec<u8>)> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (format!("{i:03}.txt"), t.as_bytes().to_vec()))
-            .collect();
-        parse_corpus(&files)
-            .into_iter()
-            .map(|r| r.unwrap())
-            .collect()
-    }
+    use crate::search::index::tests::articles;
 
     #[test]
     fn terms_and_fields_are_indexed() {
@@ -606,18 +309,6 @@ pub(crate) mod tests {
         assert!(index.record("fivehour").is_some());
         assert!(index.record("hour").is_some());
         assert_eq!(index.docs[0].lengths[Field::Title as usize], 3);
-    }
-
-    #[test]
-    fn serialization_round_trips() {
-        let a = articles(&["One\nAlpha beta.", "Two\nBeta gamma."]);
-        let index = SearchIndex::build(&a);
-        let bytes = postcard::to_allocvec(&index).unwrap();
-        let back: SearchIndex = postcard::from_bytes(&bytes).unwrap();
-        assert_eq!(back, index);
-        assert_eq!(back.derived.field_totals, index.derived.field_totals);
-        assert_eq!(back.derived.facet_ids, index.derived.facet_ids);
-        assert!(postcard::from_bytes::<SearchIndex>(&bytes[..bytes.len() / 2]).is_err());
     }
 
     #[test]
