@@ -15,7 +15,7 @@
 //! - `wire`: the serialized form.
 //!
 //! Postings are read with [`super::cursor::PostingCursor`] over the lists
-//! of a [`TermRecord`].
+//! of a term's record (`TermRecord`).
 
 use std::fmt;
 
