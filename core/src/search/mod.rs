@@ -74,6 +74,8 @@ pub struct SearchOptions {
     pub facet_limit: usize,
     /// Attach an [`Explanation`] of its score to each hit.
     pub explain: bool,
+    /// Ranking parameters; each is brought into its documented range when
+    /// a search uses it ([`RankingWeights::clamped`]).
     pub weights: RankingWeights,
 }
 

@@ -24,7 +24,7 @@ use super::plan::{Matcher, Plan, Role};
 mod bm25f;
 mod explain;
 mod proximity;
-mod weights;
+pub mod weights;
 
 pub use explain::{ClauseScore, Explanation, TermMatch};
 pub use weights::{FieldWeight, RankingWeights};
@@ -43,6 +43,7 @@ pub(crate) struct Scored {
 /// explain and count them.
 pub(crate) struct Evaluation<'a> {
     index: &'a SearchIndex,
+    /// The weights, clamped to their ranges.
     weights: RankingWeights,
     plan: &'a Plan,
     groups: Vec<Vec<Accum>>,
@@ -102,14 +103,15 @@ impl Evaluation<'_> {
     }
 }
 
-/// Scores every article against a plan and ranks the candidates.
+/// Scores every article against a plan and ranks the candidates. The
+/// weights are [`RankingWeights::clamped`] first.
 pub(crate) fn evaluate<'a>(
     index: &'a SearchIndex,
     plan: &'a Plan,
     weights: &RankingWeights,
 ) -> Evaluation<'a> {
     let n = index.len();
-    let weights = *weights;
+    let weights = weights.clamped();
     let mut ev = Evaluation {
         index,
         weights,
