@@ -15,10 +15,7 @@
 //!
 //! Corrupt or truncated bytes end the list early; nothing here panics.
 
-use super::postings::read_varint;
-
-/// A varint's last byte is the one without the continuation bit.
-const CONTINUATION_BIT: u8 = 0x80;
+use super::postings::{read_varint, CONTINUATION_BIT};
 
 /// Documents in increasing order, walked forward only: what a cursor over
 /// one posting list and one over a phrase ([`super::phrase::PhraseCursor`])

@@ -22,11 +22,18 @@
 //!
 //! Readers never panic on truncated or corrupt bytes: they stop early.
 
+/// Set on every byte of a varint but its last.
+pub(crate) const CONTINUATION_BIT: u8 = 0x80;
+/// The bits of a number each varint byte carries, lowest first.
+const PAYLOAD_BITS: u32 = 7;
+/// Bytes of the longest varint of a `u32` (5 × 7 bits ≥ 32).
+const MAX_VARINT_BYTES: u32 = 5;
+
 /// Appends `v` as a LEB128 varint.
 pub fn write_varint(out: &mut Vec<u8>, mut v: u32) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
+    while v >= u32::from(CONTINUATION_BIT) {
+        out.push((v as u8) | CONTINUATION_BIT);
+        v >>= PAYLOAD_BITS;
     }
     out.push(v as u8);
 }
@@ -35,11 +42,11 @@ pub fn write_varint(out: &mut Vec<u8>, mut v: u32) {
 /// on an overlong encoding.
 pub fn read_varint(bytes: &[u8], at: &mut usize) -> Option<u32> {
     let mut v: u32 = 0;
-    for shift in (0..35).step_by(7) {
+    for shift in (0..MAX_VARINT_BYTES * PAYLOAD_BITS).step_by(PAYLOAD_BITS as usize) {
         let b = *bytes.get(*at)?;
         *at += 1;
-        v |= ((b & 0x7f) as u32).checked_shl(shift)?;
-        if b & 0x80 == 0 {
+        v |= u32::from(b & !CONTINUATION_BIT).checked_shl(shift)?;
+        if b & CONTINUATION_BIT == 0 {
             return Some(v);
         }
     }

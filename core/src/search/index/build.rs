@@ -7,7 +7,10 @@ use std::collections::BTreeSet;
 use fst::{Map, MapBuilder, Streamer};
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{Derived, DocEntry, FacetKind, FacetName, Field, SearchIndex, TermRecord, FIELD_COUNT};
+use super::{
+    Derived, DocEntry, FacetKind, FacetName, Field, SearchIndex, TermRecord, FIELD_COUNT,
+    POSITION_GAP,
+};
 use crate::article::{Article, EntityKind};
 use crate::search::analyze::for_each_token;
 use crate::search::cursor::{DocCursor, PostingCursor};
@@ -52,8 +55,8 @@ impl Builder {
         id
     }
 
-    /// Analyzes a text into a field. Blocks and names are separated by a
-    /// gap of one position, so a phrase never spans two paragraphs or names.
+    /// Analyzes a text into a field. Blocks and names are separated by
+    /// [`POSITION_GAP`], so a phrase never spans two paragraphs or names.
     fn add_text(&mut self, doc: &mut DocScratch, field: Field, text: &str) {
         self.add_block(doc, field, text, &[], &mut Vec::new());
     }
@@ -85,7 +88,7 @@ impl Builder {
         });
         positions.extend(pending.map(|_| end - first));
         doc.pairs[f] = pairs;
-        doc.next[f] = end + 1;
+        doc.next[f] = end + POSITION_GAP;
         doc.lengths[f] += words;
     }
 

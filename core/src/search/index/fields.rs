@@ -82,6 +82,9 @@ impl From<EntityKind> for FacetKind {
     }
 }
 
+/// Number of [`FacetKind`]s.
+pub const FACET_KIND_COUNT: usize = 4;
+
 /// A name a facet counts: an entity's canonical name or an outlet.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct FacetName {

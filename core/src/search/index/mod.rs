@@ -29,7 +29,12 @@ mod fields;
 mod wire;
 
 pub(crate) use fields::TermRecord;
-pub use fields::{FacetKind, FacetName, Field, FIELD_COUNT};
+pub use fields::{FacetKind, FacetName, Field, FACET_KIND_COUNT, FIELD_COUNT};
+
+/// Positions left free after each block of a field, and after each name:
+/// no phrase can match across two paragraphs or two names. Snippets count
+/// on it to find where a block's words end.
+pub(crate) const POSITION_GAP: u32 = 1;
 
 /// What the index knows of one article besides its postings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

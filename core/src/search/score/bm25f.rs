@@ -45,12 +45,14 @@ impl Evaluation<'_> {
         base + per_word * len
     }
 
+    /// BM25's IDF, always positive: `ln(1 + (N - df + ½) / (df + ½))`.
     fn idf(&self, df: u32) -> f32 {
         let n = self.index.len() as f32;
         let df = (df as f32).min(n);
         (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
     }
 
+    /// BM25's saturation of a weighted term frequency by `k1`.
     fn saturate(&self, wtf: f32) -> f32 {
         wtf * (self.weights.k1 + 1.0) / (wtf + self.weights.k1)
     }

@@ -7,6 +7,12 @@ use crate::search::cursor::{DocCursor, PostingCursor};
 use crate::search::index::Field;
 use crate::search::plan::{Matcher, Role};
 
+/// The fields where query words standing close together earn the bonus:
+/// the title and the body (not headings, not names).
+const PROXIMITY_FIELDS: [Field; 2] = [Field::Title, Field::Body];
+/// Number of [`PROXIMITY_FIELDS`].
+const PF: usize = PROXIMITY_FIELDS.len();
+
 /// Adds the proximity bonus to the top candidates and re-sorts them. Only
 /// raising scores of the top block keeps it above the rest.
 pub(super) fn bonus(ev: &mut Evaluation) {
@@ -38,10 +44,9 @@ pub(super) fn bonus(ev: &mut Evaluation) {
         .map(|(i, s)| (s.doc, i))
         .collect();
     wanted.sort_unstable();
-    const PROX_FIELDS: [Field; 2] = [Field::Title, Field::Body];
     let g = groups.len();
-    // positions[(slot * g + group) * 2 + field]
-    let mut positions: Vec<Vec<u32>> = vec![Vec::new(); top * g * 2];
+    // positions[(slot * g + group) * PF + field]
+    let mut positions: Vec<Vec<u32>> = vec![Vec::new(); top * g * PF];
     for (k, &(gi, _)) in groups.iter().enumerate() {
         for m in &ev.plan.groups[gi].matchers {
             let Matcher::Word { expansions, .. } = m else {
@@ -49,10 +54,10 @@ pub(super) fn bonus(ev: &mut Evaluation) {
             };
             for e in expansions {
                 let record = ev.index.record_at(e.offset);
-                for (fi, f) in PROX_FIELDS.iter().enumerate() {
+                for (fi, f) in PROXIMITY_FIELDS.iter().enumerate() {
                     PostingCursor::new(record.lists[*f as usize])
                         .for_each_wanted(&wanted, |cursor, s| {
-                            cursor.positions(&mut positions[(s * g + k) * 2 + fi])
+                            cursor.positions(&mut positions[(s * g + k) * PF + fi])
                         });
                 }
             }
@@ -65,16 +70,16 @@ pub(super) fn bonus(ev: &mut Evaluation) {
         let mut bonus = 0.0;
         let mut prev: Option<usize> = None;
         for k in 0..g {
-            let present = (0..2).any(|fi| !positions[(s * g + k) * 2 + fi].is_empty());
+            let present = (0..PF).any(|fi| !positions[(s * g + k) * PF + fi].is_empty());
             if !present {
                 continue;
             }
             if let Some(j) = prev {
-                let d = (0..2)
+                let d = (0..PF)
                     .filter_map(|fi| {
                         min_distance(
-                            &positions[(s * g + j) * 2 + fi],
-                            &positions[(s * g + k) * 2 + fi],
+                            &positions[(s * g + j) * PF + fi],
+                            &positions[(s * g + k) * PF + fi],
                         )
                     })
                     .min();

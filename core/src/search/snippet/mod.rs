@@ -45,6 +45,11 @@ mod window;
 
 pub(crate) use passage::snippets;
 
+/// The longest passage, in words, whatever
+/// [`super::SearchOptions::snippet_words`] asks: passages stay short, and
+/// so does the work of marking them.
+pub const MAX_SNIPPET_WORDS: usize = 1_000;
+
 /// A passage of an article with the matched words marked.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Snippet {

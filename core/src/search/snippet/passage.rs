@@ -6,9 +6,9 @@ use unicode_normalization::char::is_combining_mark;
 use super::mark::{glued_end, merge, to_chars, Mark};
 use super::spot::BLOCK_FIELDS;
 use super::window::{choose, extent, Window};
-use super::{Highlighter, Snippet, Spot};
+use super::{Highlighter, Snippet, Spot, MAX_SNIPPET_WORDS};
 use crate::article::{Article, BlockKind, Span};
-use crate::search::index::{DocEntry, Field};
+use crate::search::index::{DocEntry, Field, POSITION_GAP};
 
 /// Up to `count` passages of about `words` words, best first, one per
 /// block; the lead of the article when no block has a match. `spots` are
@@ -17,12 +17,12 @@ use crate::search::index::{DocEntry, Field};
 pub(crate) fn snippets(
     article: &Article,
     entry: &DocEntry,
-    spots: &[Vec<Spot>; 2],
+    spots: &[Vec<Spot>; BLOCK_FIELDS.len()],
     h: &Highlighter,
     count: usize,
     words: usize,
 ) -> Vec<Snippet> {
-    let words = words.clamp(1, 1_000) as u32;
+    let words = words.clamp(1, MAX_SNIPPET_WORDS) as u32;
     let mut windows = choose(article, &entry.block_starts, spots, count, words);
     if windows.is_empty() && count > 0 {
         // No match in the body (title or names only): show the lead.
@@ -69,18 +69,20 @@ pub(crate) fn snippets(
 }
 
 /// Words in each block of an article, from its index entry: a block's
-/// positions run up to the next block of its field (less the one-position
-/// gap between blocks), the last one's up to the field's word count.
+/// positions run up to the next block of its field (less the
+/// [`POSITION_GAP`] between blocks), the last one's up to the field's word
+/// count.
 fn block_words(article: &Article, entry: &DocEntry) -> Vec<u32> {
     let mut words = vec![0; article.blocks.len()];
     for f in BLOCK_FIELDS {
         let blocks: Vec<usize> = (0..article.blocks.len())
             .filter(|&b| Field::of_block(article.blocks[b].kind) == f)
             .collect();
-        let mut end = entry.lengths[f as usize].saturating_add(blocks.len() as u32);
+        let gaps = (blocks.len() as u32).saturating_mul(POSITION_GAP);
+        let mut end = entry.lengths[f as usize].saturating_add(gaps);
         for &b in blocks.iter().rev() {
             let start = entry.block_starts.get(b).copied().unwrap_or(end);
-            words[b] = end.saturating_sub(start).saturating_sub(1);
+            words[b] = end.saturating_sub(start).saturating_sub(POSITION_GAP);
             end = start;
         }
     }

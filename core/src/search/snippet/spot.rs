@@ -12,7 +12,7 @@ pub(super) const BLOCK_FIELDS: [Field; 2] = [Field::Heading, Field::Body];
 
 /// The query's matches in the headings and body of each document of a page
 /// of hits, with positions as the index numbers them (per field).
-pub(crate) type PageSpots = Vec<[Vec<Spot>; 2]>;
+pub(crate) type PageSpots = Vec<[Vec<Spot>; BLOCK_FIELDS.len()]>;
 
 impl Highlighter {
     /// The matches in the headings and body of `docs` (one page of hits,

@@ -50,7 +50,7 @@ fn analysed_snippets(a: &Article, h: &Highlighter, count: usize, words: usize) -
 /// What choosing by analysing every block gives: the definition the
 /// postings must reproduce.
 fn analysed(a: &Article, h: &Highlighter, count: usize, words: usize) -> Vec<Window> {
-    let words = words.clamp(1, 1_000) as u32;
+    let words = words.clamp(1, MAX_SNIPPET_WORDS) as u32;
     let mut windows: Vec<Window> = a
         .blocks
         .iter()
@@ -75,7 +75,13 @@ fn chosen(
 ) -> Vec<Window> {
     let spots = h.page_spots(index, &[doc]);
     let starts = &index.docs[doc as usize].block_starts;
-    choose(a, starts, &spots[0], count, words.clamp(1, 1_000) as u32)
+    choose(
+        a,
+        starts,
+        &spots[0],
+        count,
+        words.clamp(1, MAX_SNIPPET_WORDS) as u32,
+    )
 }
 
 fn marked(s: &Snippet) -> Vec<String> {

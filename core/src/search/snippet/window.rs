@@ -47,7 +47,7 @@ pub(super) fn best_window(block: usize, spots: &[Spot], words: u32) -> Option<Wi
 pub(super) fn choose(
     article: &Article,
     block_starts: &[u32],
-    spots: &[Vec<Spot>; 2],
+    spots: &[Vec<Spot>; BLOCK_FIELDS.len()],
     count: usize,
     words: u32,
 ) -> Vec<Window> {
@@ -55,7 +55,7 @@ pub(super) fn choose(
         return Vec::new();
     }
     // (start, block) of the blocks of each field, in increasing order.
-    let mut starts: [Vec<(u32, usize)>; 2] = Default::default();
+    let mut starts: [Vec<(u32, usize)>; BLOCK_FIELDS.len()] = Default::default();
     for (b, (block, &start)) in article.blocks.iter().zip(block_starts).enumerate() {
         let field = Field::of_block(block.kind);
         if let Some(fi) = BLOCK_FIELDS.iter().position(|&f| f == field) {
