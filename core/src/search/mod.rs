@@ -8,8 +8,15 @@
 //! "query" ─ query ─▶ plan (+ fuzzy expansions) ─▶ score ─▶ snippet, facets
 //! ```
 //!
+//! Layers only look down: `postings`, `cursor` and `phrase` know bytes and
+//! positions but not fields; `index` builds on them; `fuzzy`, `plan`,
+//! `score`, `snippet` and `facets` read the index.
+//!
 //! - [`analyze`]: words, folding, stems, stop words — shared by every stage.
 //! - [`postings`]: the compact varint byte form of posting lists.
+//! - [`cursor`]: [`cursor::PostingCursor`], the one reader of a posting
+//!   list (advance, seek, term frequency, positions on demand).
+//! - [`phrase`]: where terms stand consecutively; the one adjacency test.
 //! - [`index`]: [`SearchIndex`]: per-field postings with positions, the
 //!   vocabulary as an FST, incremental add and remove, serialization.
 //! - [`query`]: the query language and its parser (never fails).
