@@ -32,22 +32,22 @@ pub const MAX_TYPO_MATCHES: usize = 30;
 const MAX_SCAN: usize = 2_000;
 /// Words of up to this many characters must be spelled right: short words
 /// have too many neighbours one typo away.
-const NO_TYPO_UP_TO: usize = 4;
+pub const NO_TYPO_UP_TO: usize = 4;
 /// Words of up to this many characters may have one typo; longer ones
 /// [`MAX_EDITS`].
-const ONE_TYPO_UP_TO: usize = 8;
+pub const ONE_TYPO_UP_TO: usize = 8;
 /// The most typos any match may have.
-const MAX_EDITS: u8 = 2;
+pub const MAX_EDITS: u8 = 2;
 /// A half-typed word is completed from this many characters on.
-const MIN_PREFIX_CHARS: usize = 2;
+pub const MIN_PREFIX_CHARS: usize = 2;
 /// Stems shorter than this (after dropping a final `i`) are not looked up:
 /// too many terms start with them.
-const MIN_STEM_CHARS: usize = 2;
+pub const MIN_STEM_CHARS: usize = 2;
 /// Words shorter than this get no "did you mean".
-const MIN_SUGGEST_CHARS: usize = 3;
+pub const MIN_SUGGEST_CHARS: usize = 3;
 /// Words of up to this many characters are suggested a term one typo
 /// away; longer ones [`MAX_EDITS`].
-const SUGGEST_ONE_TYPO_UP_TO: usize = 5;
+pub const SUGGEST_ONE_TYPO_UP_TO: usize = 5;
 
 /// How a vocabulary term matches a query word; ranking prefers them in this
 /// order.
