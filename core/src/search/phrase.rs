@@ -65,6 +65,7 @@ impl<'a> PhraseCursor<'a> {
         &self.starts
     }
 
+    /// Puts the cursor on `doc`, or past the end for good when `None`.
     fn land(&mut self, doc: Option<u32>) -> Option<u32> {
         if doc.is_none() {
             self.done = true;
