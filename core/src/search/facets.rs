@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::index::SearchIndex;
+use super::index::{SearchIndex, FACET_KIND_COUNT};
 
 /// A name and the number of matching articles that carry it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -33,7 +33,7 @@ impl Facets {
         let mut counts = vec![0u32; index.facet_names.len()];
         // Names seen, per kind; facet names are sorted by kind then name,
         // so an id order is a name order.
-        let mut seen: [Vec<u32>; 4] = Default::default();
+        let mut seen: [Vec<u32>; FACET_KIND_COUNT] = Default::default();
         for doc in docs {
             // The names (a large array) are looked at only on a name's
             // first sight: touching them for every occurrence made this

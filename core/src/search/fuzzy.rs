@@ -30,6 +30,24 @@ pub const MAX_TYPO_MATCHES: usize = 30;
 /// Vocabulary entries looked at for one stem or typo lookup, to bound the
 /// time of a lookup whatever the vocabulary.
 const MAX_SCAN: usize = 2_000;
+/// Words of up to this many characters must be spelled right: short words
+/// have too many neighbours one typo away.
+pub const NO_TYPO_UP_TO: usize = 4;
+/// Words of up to this many characters may have one typo; longer ones
+/// [`MAX_EDITS`].
+pub const ONE_TYPO_UP_TO: usize = 8;
+/// The most typos any match may have.
+pub const MAX_EDITS: u8 = 2;
+/// A half-typed word is completed from this many characters on.
+pub const MIN_PREFIX_CHARS: usize = 2;
+/// Stems shorter than this (after dropping a final `i`) are not looked up:
+/// too many terms start with them.
+pub const MIN_STEM_CHARS: usize = 2;
+/// Words shorter than this get no "did you mean".
+pub const MIN_SUGGEST_CHARS: usize = 3;
+/// Words of up to this many characters are suggested a term one typo
+/// away; longer ones [`MAX_EDITS`].
+pub const SUGGEST_ONE_TYPO_UP_TO: usize = 5;
 
 /// How a vocabulary term matches a query word; ranking prefers them in this
 /// order.
@@ -73,9 +91,9 @@ pub struct Expansion {
 /// Typos allowed in a word of this many characters.
 pub fn allowed_edits(word: &str) -> u8 {
     match word.chars().count() {
-        0..=4 => 0,
-        5..=8 => 1,
-        _ => 2,
+        n if n <= NO_TYPO_UP_TO => 0,
+        n if n <= ONE_TYPO_UP_TO => 1,
+        _ => MAX_EDITS,
     }
 }
 
@@ -83,17 +101,17 @@ fn automaton_builder(edits: u8) -> &'static LevenshteinAutomatonBuilder {
     static ONE: OnceLock<LevenshteinAutomatonBuilder> = OnceLock::new();
     static TWO: OnceLock<LevenshteinAutomatonBuilder> = OnceLock::new();
     let cell = if edits <= 1 { &ONE } else { &TWO };
-    cell.get_or_init(|| LevenshteinAutomatonBuilder::new(edits.clamp(1, 2), true))
+    cell.get_or_init(|| LevenshteinAutomatonBuilder::new(edits.clamp(1, MAX_EDITS), true))
 }
 
 /// The terms a folded query word matches. `prefix` is set for the word being
-/// typed (at least 2 characters): its completions match too.
+/// typed (at least [`MIN_PREFIX_CHARS`]): its completions match too.
 pub fn expand(index: &SearchIndex, word: &str, prefix: bool) -> Vec<Expansion> {
     let mut out = Vec::new();
     if let Some(offset) = index.terms.get(word) {
         out.push(expansion(index, word, MatchKind::Exact, offset));
     }
-    let prefix = prefix && word.chars().count() >= 2;
+    let prefix = prefix && word.chars().count() >= MIN_PREFIX_CHARS;
     if prefix {
         // Completions include the word's inflections that start with it;
         // scanning for stems too would cost a keystroke's budget on short
@@ -126,7 +144,7 @@ fn expansion(index: &SearchIndex, term: &str, kind: MatchKind, offset: u64) -> E
 fn stemmed(index: &SearchIndex, word: &str, out: &mut Vec<Expansion>) {
     let s = stem(word);
     let start = s.strip_suffix('i').unwrap_or(&s);
-    if start.chars().count() < 2 {
+    if start.chars().count() < MIN_STEM_CHARS {
         return;
     }
     let mut stream = index
@@ -234,10 +252,14 @@ pub fn typos(
 /// nothing — within one typo for short words, two for longer ones.
 pub fn suggest(index: &SearchIndex, word: &str) -> Option<String> {
     let len = word.chars().count();
-    if len < 3 {
+    if len < MIN_SUGGEST_CHARS {
         return None;
     }
-    let edits = if len <= 5 { 1 } else { 2 };
+    let edits = if len <= SUGGEST_ONE_TYPO_UP_TO {
+        1
+    } else {
+        MAX_EDITS
+    };
     typos(index, word, edits, false, 1)
         .into_iter()
         .next()

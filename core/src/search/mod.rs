@@ -8,8 +8,15 @@
 //! "query" ─ query ─▶ plan (+ fuzzy expansions) ─▶ score ─▶ snippet, facets
 //! ```
 //!
+//! Layers only look down: `postings`, `cursor` and `phrase` know bytes and
+//! positions but not fields; `index` builds on them; `fuzzy`, `plan`,
+//! `score`, `snippet` and `facets` read the index.
+//!
 //! - [`analyze`]: words, folding, stems, stop words — shared by every stage.
 //! - [`postings`]: the compact varint byte form of posting lists.
+//! - [`cursor`]: [`cursor::PostingCursor`], the one reader of a posting
+//!   list (advance, seek, term frequency, positions on demand).
+//! - [`phrase`]: where terms stand consecutively; the one adjacency test.
 //! - [`index`]: [`SearchIndex`]: per-field postings with positions, the
 //!   vocabulary as an FST, incremental add and remove, serialization.
 //! - [`query`]: the query language and its parser (never fails).
@@ -31,9 +38,11 @@
 //! ```
 
 pub mod analyze;
+pub mod cursor;
 pub mod facets;
 pub mod fuzzy;
 pub mod index;
+pub mod phrase;
 mod plan;
 pub mod postings;
 pub mod query;
@@ -67,12 +76,14 @@ pub struct SearchOptions {
     pub typing: bool,
     /// Passages per hit.
     pub snippets: usize,
-    /// Words per passage.
+    /// Words per passage (1 to [`snippet::MAX_SNIPPET_WORDS`]).
     pub snippet_words: usize,
     /// Names per facet kind.
     pub facet_limit: usize,
     /// Attach an [`Explanation`] of its score to each hit.
     pub explain: bool,
+    /// Ranking parameters; each is brought into its documented range when
+    /// a search uses it ([`RankingWeights::clamped`]).
     pub weights: RankingWeights,
 }
 

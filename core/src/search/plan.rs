@@ -4,16 +4,18 @@
 
 use super::analyze::{is_stop_word, query_terms};
 use super::fuzzy::{expand, suggest, Expansion};
-use super::index::{Field, SearchIndex};
+use super::index::{Field, SearchIndex, FIELD_COUNT};
 use super::query::{ClauseKind, FilterField, Query, Term};
 use super::Notice;
 
-/// A set of [`Field`]s as a bit mask.
+/// A set of [`Field`]s as a bit mask: bit `f` for `Field` number `f`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Fields(pub u8);
 
+const _: () = assert!(FIELD_COUNT <= 8, "a set of fields is one byte");
+
 impl Fields {
-    pub const ALL: Fields = Fields(0x7f);
+    pub const ALL: Fields = Fields(((1u16 << FIELD_COUNT) - 1) as u8);
 
     pub fn one(f: Field) -> Fields {
         Fields(1 << f as u8)

@@ -13,7 +13,8 @@
 //! ```
 //!
 //! Scoring only walks the head; phrases, proximity and highlighting read the
-//! positions. One *record* holds all lists of a term:
+//! positions. Lists are read through [`super::cursor::PostingCursor`]. One
+//! *record* holds all lists of a term (the index keeps one list per field):
 //!
 //! ```text
 //! record := df:varint  field_mask:u8  (len:varint list) for each field in the mask
@@ -21,11 +22,18 @@
 //!
 //! Readers never panic on truncated or corrupt bytes: they stop early.
 
+/// Set on every byte of a varint but its last.
+pub(crate) const CONTINUATION_BIT: u8 = 0x80;
+/// The bits of a number each varint byte carries, lowest first.
+const PAYLOAD_BITS: u32 = 7;
+/// Bytes of the longest varint of a `u32` (5 × 7 bits ≥ 32).
+const MAX_VARINT_BYTES: u32 = 5;
+
 /// Appends `v` as a LEB128 varint.
 pub fn write_varint(out: &mut Vec<u8>, mut v: u32) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
+    while v >= u32::from(CONTINUATION_BIT) {
+        out.push((v as u8) | CONTINUATION_BIT);
+        v >>= PAYLOAD_BITS;
     }
     out.push(v as u8);
 }
@@ -34,11 +42,11 @@ pub fn write_varint(out: &mut Vec<u8>, mut v: u32) {
 /// on an overlong encoding.
 pub fn read_varint(bytes: &[u8], at: &mut usize) -> Option<u32> {
     let mut v: u32 = 0;
-    for shift in (0..35).step_by(7) {
+    for shift in (0..MAX_VARINT_BYTES * PAYLOAD_BITS).step_by(PAYLOAD_BITS as usize) {
         let b = *bytes.get(*at)?;
         *at += 1;
-        v |= ((b & 0x7f) as u32).checked_shl(shift)?;
-        if b & 0x80 == 0 {
+        v |= u32::from(b & !CONTINUATION_BIT).checked_shl(shift)?;
+        if b & CONTINUATION_BIT == 0 {
             return Some(v);
         }
     }
@@ -87,110 +95,37 @@ impl ListBuilder {
     }
 }
 
-/// Walks a list: [`ListIter::next_doc`] yields `(doc, tf)`; the positions of
-/// the current document can then be read with [`ListIter::positions`].
-#[derive(Debug, Clone)]
-pub struct ListIter<'a> {
-    bytes: &'a [u8],
-    head_at: usize,
-    head_end: usize,
-    pos_at: usize,
-    remaining: u32,
-    next_doc: u32,
-    /// Positions of the current document not read yet.
-    unread: u32,
-    /// Positions of earlier documents not read yet: skipped only when
-    /// positions are next asked for, so walking the head to score never
-    /// touches them.
-    skipped: u32,
-}
-
-impl<'a> ListIter<'a> {
-    pub fn new(bytes: &'a [u8]) -> ListIter<'a> {
-        let mut at = 0;
-        let docs = read_varint(bytes, &mut at).unwrap_or(0);
-        let head_len = read_varint(bytes, &mut at).unwrap_or(0) as usize;
-        let head_end = at.saturating_add(head_len).min(bytes.len());
-        ListIter {
-            bytes,
-            head_at: at,
-            head_end,
-            pos_at: head_end,
-            remaining: docs,
-            next_doc: 0,
-            unread: 0,
-            skipped: 0,
-        }
-    }
-
-    /// Number of documents in the list.
-    pub fn doc_count(bytes: &[u8]) -> u32 {
-        read_varint(bytes, &mut 0).unwrap_or(0)
-    }
-
-    /// The next document and its term frequency.
-    pub fn next_doc(&mut self) -> Option<(u32, u32)> {
-        if self.remaining == 0 {
-            return None;
-        }
-        let head = &self.bytes[..self.head_end];
-        let v = read_varint(head, &mut self.head_at)?;
-        let tf = if v & 1 == 1 {
-            1
-        } else {
-            read_varint(head, &mut self.head_at)?
-        };
-        let doc = self.next_doc.checked_add(v >> 1)?;
-        self.next_doc = doc.checked_add(1)?;
-        self.remaining -= 1;
-        self.skipped = self.skipped.saturating_add(self.unread);
-        self.unread = tf;
-        Some((doc, tf))
-    }
-
-    /// Appends the positions of the current document to `out` (once).
-    pub fn positions(&mut self, out: &mut Vec<u32>) {
-        // Each varint ends with the one byte below 0x80.
-        while self.skipped > 0 {
-            let Some(&b) = self.bytes.get(self.pos_at) else {
-                break;
-            };
-            self.pos_at += 1;
-            self.skipped -= u32::from(b < 0x80);
-        }
-        let mut p: u32 = 0;
-        for i in 0..self.unread {
-            let Some(v) = read_varint(self.bytes, &mut self.pos_at) else {
-                break;
-            };
-            p = if i == 0 { v } else { p.saturating_add(v) };
-            out.push(p);
-        }
-        self.unread = 0;
-    }
-}
-
-/// A term's record, parsed: document frequency and one list per field.
+/// A term's record, parsed: document frequency and up to [`MAX_LISTS`]
+/// lists, one per bit of the record's mask. What each list holds (which
+/// field) is for the layer above to say: this one only knows bytes.
 #[derive(Debug, Clone, Copy)]
-pub struct Record<'a> {
-    /// Documents that have the term in any field.
+pub struct Record<'a, const LISTS: usize> {
+    /// Documents that have the term in any list.
     pub df: u32,
-    pub lists: [&'a [u8]; super::index::FIELD_COUNT],
+    /// List `i` is empty when bit `i` of the mask is clear.
+    pub lists: [&'a [u8]; LISTS],
 }
 
-impl<'a> Record<'a> {
-    /// Only the document frequency of the record at the start of `bytes`.
-    pub fn df(bytes: &[u8]) -> u32 {
-        read_varint(bytes, &mut 0).unwrap_or(0)
-    }
+/// Lists a record can hold: its mask is one byte.
+pub const MAX_LISTS: usize = 8;
+
+/// Only the document frequency of the record at the start of `bytes`.
+pub fn record_df(bytes: &[u8]) -> u32 {
+    read_varint(bytes, &mut 0).unwrap_or(0)
+}
+
+impl<'a, const LISTS: usize> Record<'a, LISTS> {
+    /// Refuses, at compile time, more lists than the mask has bits.
+    const MASK_FITS: () = assert!(LISTS <= MAX_LISTS, "a record's mask is one byte");
 
     /// Parses the record at the start of `bytes`.
-    pub fn parse(bytes: &'a [u8]) -> Record<'a> {
+    pub fn parse(bytes: &'a [u8]) -> Record<'a, LISTS> {
+        let () = Self::MASK_FITS;
         let mut at = 0;
         let df = read_varint(bytes, &mut at).unwrap_or(0);
         let mask = bytes.get(at).copied().unwrap_or(0);
         at += 1;
-        let mut lists: [&[u8]; super::index::FIELD_COUNT] = [&[]; super::index::FIELD_COUNT];
+        let mut lists: [&[u8]; LISTS] = [&[]; LISTS];
         for (f, list) in lists.iter_mut().enumerate() {
             if mask & (1 << f) == 0 {
                 continue;
@@ -203,8 +138,9 @@ impl<'a> Record<'a> {
         Record { df, lists }
     }
 
-    /// Writes a record from per-field lists.
-    pub fn write(df: u32, lists: &[ListBuilder], out: &mut Vec<u8>) {
+    /// Writes a record from its lists (list `i` in mask bit `i`).
+    pub fn write(df: u32, lists: &[ListBuilder; LISTS], out: &mut Vec<u8>) {
+        let () = Self::MASK_FITS;
         write_varint(out, df);
         let mask = lists
             .iter()
@@ -225,6 +161,7 @@ impl<'a> Record<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::cursor::{DocCursor, PostingCursor};
 
     #[test]
     fn varints_round_trip() {
@@ -241,41 +178,18 @@ mod tests {
     }
 
     #[test]
-    fn lists_round_trip_with_and_without_positions() {
-        let mut b = ListBuilder::default();
-        b.push(3, &[7]);
-        b.push(4, &[1, 2, 90]);
-        b.push(1000, &[5, 6]);
-        let mut bytes = Vec::new();
-        b.write(&mut bytes);
-        assert_eq!(ListIter::doc_count(&bytes), 3);
-
-        let mut it = ListIter::new(&bytes);
-        assert_eq!(it.next_doc(), Some((3, 1)));
-        // Positions of doc 3 skipped.
-        assert_eq!(it.next_doc(), Some((4, 3)));
-        let mut p = Vec::new();
-        it.positions(&mut p);
-        assert_eq!(p, [1, 2, 90]);
-        assert_eq!(it.next_doc(), Some((1000, 2)));
-        p.clear();
-        it.positions(&mut p);
-        assert_eq!(p, [5, 6]);
-        assert_eq!(it.next_doc(), None);
-    }
-
-    #[test]
     fn records_keep_lists_per_field() {
-        let mut lists = vec![ListBuilder::default(); crate::search::index::FIELD_COUNT];
+        let mut lists: [ListBuilder; 7] = Default::default();
         lists[0].push(2, &[0]);
         lists[2].push(2, &[4, 9]);
         let mut bytes = Vec::new();
         Record::write(1, &lists, &mut bytes);
-        let r = Record::parse(&bytes);
+        let r = Record::<7>::parse(&bytes);
         assert_eq!(r.df, 1);
+        assert_eq!(record_df(&bytes), 1);
         assert!(!r.lists[0].is_empty() && r.lists[1].is_empty() && !r.lists[2].is_empty());
-        let mut it = ListIter::new(r.lists[2]);
-        assert_eq!(it.next_doc(), Some((2, 2)));
+        let mut c = PostingCursor::new(r.lists[2]);
+        assert_eq!((c.advance(), c.term_freq()), (Some(2), 2));
     }
 
     #[test]
@@ -286,12 +200,10 @@ mod tests {
             &[0xff, 0xff, 0xff],
             &[3, 1, 0xff, 0xff],
         ] {
-            let mut it = ListIter::new(bytes);
-            let mut p = Vec::new();
-            while it.next_doc().is_some() {
-                it.positions(&mut p);
-            }
-            let _ = Record::parse(bytes);
+            // Lists walked over garbage: see the cursor's tests.
+            let _ = Record::<7>::parse(bytes);
+            let _ = Record::<{ MAX_LISTS }>::parse(bytes);
+            let _ = record_df(bytes);
         }
     }
 }
