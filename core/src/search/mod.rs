@@ -26,6 +26,9 @@
 //! - [`score`]: BM25F with [`RankingWeights`], coverage, proximity, explain.
 //! - [`snippet`]: best passages with exact highlights.
 //! - [`facets`]: people, places, organisations and sources over the results.
+//! - `results`: what a search is asked ([`SearchOptions`]) and answers
+//!   ([`SearchResults`], [`SearchHit`]); the types every stage
+//!   shares, so no stage needs this module's own code.
 //!
 //! ```
 //! use crosscheck_core::{Bundle, search::SearchOptions};
@@ -47,130 +50,21 @@ mod plan;
 pub mod postings;
 pub mod query;
 pub mod refine;
+mod results;
 pub mod score;
 pub mod snippet;
-
-use std::fmt;
-
-use serde::Serialize;
 
 pub use facets::{FacetCount, Facets};
 pub use fuzzy::MatchKind;
 pub use index::{FacetKind, Field, SearchIndex};
-pub use query::{parse, Query};
+pub use query::{parse, Notice, Query};
+pub use results::{SearchHit, SearchOptions, SearchResults};
 pub use score::{ClauseScore, Explanation, FieldWeight, RankingWeights, TermMatch};
 pub use snippet::Snippet;
 
 use crate::article::{Article, Span};
 use query::{ClauseKind, Term};
 use snippet::Highlighter;
-
-/// How to run a search.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SearchOptions {
-    /// Hits to return (after `offset`).
-    pub limit: usize,
-    pub offset: usize,
-    /// The user is still typing: a last word not followed by a space also
-    /// matches as a prefix (from 2 characters).
-    pub typing: bool,
-    /// Passages per hit.
-    pub snippets: usize,
-    /// Words per passage (1 to [`snippet::MAX_SNIPPET_WORDS`]).
-    pub snippet_words: usize,
-    /// Names per facet kind.
-    pub facet_limit: usize,
-    /// Attach an [`Explanation`] of its score to each hit.
-    pub explain: bool,
-    /// Ranking parameters; each is brought into its documented range when
-    /// a search uses it ([`RankingWeights::clamped`]).
-    pub weights: RankingWeights,
-}
-
-impl Default for SearchOptions {
-    fn default() -> SearchOptions {
-        SearchOptions {
-            limit: 10,
-            offset: 0,
-            typing: false,
-            snippets: 2,
-            snippet_words: 30,
-            facet_limit: 10,
-            explain: false,
-            weights: RankingWeights::default(),
-        }
-    }
-}
-
-/// Something the user should know about how the query was read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(tag = "notice", content = "words", rename_all = "snake_case")]
-pub enum Notice {
-    /// Nothing to search for.
-    EmptyQuery,
-    /// The query was longer than the parser reads.
-    Truncated,
-    /// A quote was not closed; the phrase ran to the end.
-    UnclosedQuote,
-    /// Clauses with nothing searchable in them (emoji, punctuation).
-    Unsearchable(Vec<String>),
-    /// Common words left out of ranking.
-    StopWordsIgnored(Vec<String>),
-    /// Nothing matched.
-    NoMatch,
-}
-
-impl fmt::Display for Notice {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Notice::EmptyQuery => f.write_str("nothing to search for"),
-            Notice::Truncated => write!(
-                f,
-                "the query is too long; only its first {} characters and {} clauses were used",
-                query::MAX_QUERY_CHARS,
-                query::MAX_CLAUSES
-            ),
-            Notice::UnclosedQuote => {
-                f.write_str("a quote was not closed; the phrase runs to the end")
-            }
-            Notice::Unsearchable(w) => write!(f, "nothing searchable in: {}", w.join(" ")),
-            Notice::StopWordsIgnored(w) => write!(f, "common words ignored: {}", w.join(" ")),
-            Notice::NoMatch => f.write_str("no article matches"),
-        }
-    }
-}
-
-/// One matching article.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SearchHit {
-    /// Index of the article in the corpus (and in the index).
-    pub doc: u32,
-    pub id: String,
-    pub title: String,
-    pub score: f32,
-    /// Has every ranked word of the query.
-    pub complete: bool,
-    /// Occurrences of matched terms in title, headings and body.
-    pub match_count: u32,
-    /// Matched words in `title`, as char offsets.
-    pub title_highlights: Vec<(u32, u32)>,
-    /// Best passages, best first.
-    pub snippets: Vec<Snippet>,
-    pub explanation: Option<Explanation>,
-}
-
-/// The answer to a query.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SearchResults {
-    pub query: String,
-    /// Matching articles in all (hits holds one page of them).
-    pub total: usize,
-    pub hits: Vec<SearchHit>,
-    pub facets: Facets,
-    /// "Did you mean": the query with unknown words replaced by likely ones.
-    pub suggestions: Vec<String>,
-    pub notices: Vec<Notice>,
-}
 
 impl SearchIndex {
     /// Runs a query. `articles` are the indexed articles in index order (the

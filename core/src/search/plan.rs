@@ -5,8 +5,8 @@
 use super::analyze::{is_stop_word, query_terms};
 use super::fuzzy::{expand, suggest, Expansion};
 use super::index::{Field, SearchIndex, FIELD_COUNT};
+use super::query::Notice;
 use super::query::{ClauseKind, FilterField, Query, Term};
-use super::Notice;
 
 /// A set of [`Field`]s as a bit mask: bit `f` for `Field` number `f`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

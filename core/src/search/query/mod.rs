@@ -19,6 +19,8 @@
 //! Reading is in two steps: the `lexer` turns characters into clauses and
 //! `OR`s, the `parser` joins `OR`ed terms and applies the limits.
 
+use std::fmt;
+
 use serde::Serialize;
 
 mod lexer;
@@ -152,6 +154,43 @@ pub struct Query {
     pub ends_in_word: bool,
     /// Characters or clauses past the limits were ignored.
     pub truncated: bool,
+}
+
+/// Something the user should know about how the query was read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "notice", content = "words", rename_all = "snake_case")]
+pub enum Notice {
+    /// Nothing to search for.
+    EmptyQuery,
+    /// The query was longer than the parser reads.
+    Truncated,
+    /// A quote was not closed; the phrase ran to the end.
+    UnclosedQuote,
+    /// Clauses with nothing searchable in them (emoji, punctuation).
+    Unsearchable(Vec<String>),
+    /// Common words left out of ranking.
+    StopWordsIgnored(Vec<String>),
+    /// Nothing matched.
+    NoMatch,
+}
+
+impl fmt::Display for Notice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Notice::EmptyQuery => f.write_str("nothing to search for"),
+            Notice::Truncated => write!(
+                f,
+                "the query is too long; only its first {} characters and {} clauses were used",
+                MAX_QUERY_CHARS, MAX_CLAUSES
+            ),
+            Notice::UnclosedQuote => {
+                f.write_str("a quote was not closed; the phrase runs to the end")
+            }
+            Notice::Unsearchable(w) => write!(f, "nothing searchable in: {}", w.join(" ")),
+            Notice::StopWordsIgnored(w) => write!(f, "common words ignored: {}", w.join(" ")),
+            Notice::NoMatch => f.write_str("no article matches"),
+        }
+    }
 }
 
 #[cfg(test)]
