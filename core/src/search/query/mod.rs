@@ -31,7 +31,7 @@ pub use parser::parse;
 /// Characters of a query that are read; the rest is ignored (and reported).
 pub const MAX_QUERY_CHARS: usize = 1_000;
 /// Clauses of a query that are used; the rest are ignored (and reported).
-pub const MAX_CLAUSES: usize = 32;
+pub const MAX_CLAUSES: usize = 64;
 
 /// A word or a quoted phrase, as written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -87,7 +87,10 @@ impl Evaluation<'_> {
                 }
             }
         }
-        acc.idf = self.idf(max_df.max(1));
+        // The word is the class of its forms: its IDF counts the articles
+        // with any of them, as BM25 over stems would.
+        let df = acc.hit.iter().filter(|&&h| h).count() as u32;
+        acc.idf = self.idf(df.max(max_df).max(1));
         acc
     }
 

@@ -8,9 +8,11 @@
 //! never without bound. A phrase is scored the same way with its
 //! occurrences as term frequency.
 //!
-//! Then, in this order: articles with every ranked word come before those
-//! with only some (and those are scaled by the share they have), and among
-//! the best candidates query words standing close together earn a bonus.
+//! Then, for a typed query of a few words, articles with every ranked word
+//! come before those with only some (and those are scaled by the share
+//! they have); a longer query, a question written out, is ranked by BM25F
+//! alone ([`RankingWeights::short_query_words`]). Among the best
+//! candidates, query words standing close together earn a bonus.
 //!
 //! - `weights`: [`RankingWeights`], every parameter with its range;
 //! - `bm25f`: per-matcher weighted term frequencies and the BM25F score;
@@ -88,6 +90,12 @@ impl Evaluation<'_> {
         self.ranked_hits(doc) == self.ranked_total
     }
 
+    /// A typed query (a few words) rather than a question written out; see
+    /// [`RankingWeights::short_query_words`].
+    fn typed(&self) -> bool {
+        self.ranked_total <= self.weights.short_query_words
+    }
+
     fn coverage(&self, doc: usize) -> (f32, f32) {
         self.coverage_of(self.ranked_hits(doc))
     }
@@ -97,6 +105,9 @@ impl Evaluation<'_> {
     fn coverage_of(&self, hits: usize) -> (f32, f32) {
         if self.ranked_total == 0 || hits >= self.ranked_total {
             return (1.0, 1.0);
+        }
+        if !self.typed() {
+            return (hits as f32 / self.ranked_total as f32, 1.0);
         }
         let share = hits as f32 / self.ranked_total as f32;
         (share, share.powf(self.weights.partial))
@@ -184,7 +195,8 @@ pub(crate) fn evaluate<'a>(
         ev.ranked.push(Scored {
             doc: doc as u32,
             score: score * factor,
-            complete: ranked_hits == ev.ranked_total,
+            // Only a typed query puts articles with every word first.
+            complete: ranked_hits == ev.ranked_total || !ev.typed(),
         });
     }
     sort(&mut ev.ranked);
@@ -236,6 +248,34 @@ mod tests {
         assert_eq!(r[0], 1);
         assert!(r[..2].contains(&3));
         assert!(r.contains(&0) && r.contains(&2));
+    }
+
+    #[test]
+    fn typed_queries_want_every_word_and_questions_rank_by_score() {
+        let i = SearchIndex::build(&articles(&[
+            "Rain\nRain rain rain. Rain again.",
+            "Note\nThe umbrella was left by the door of the old house when a little rain \
+             fell over the long grey square of the town on a cold and windy day in March.",
+            "Sun\nSunny and dry.",
+        ]));
+        let run = |short_query_words: usize| {
+            let weights = RankingWeights {
+                short_query_words,
+                ..RankingWeights::default()
+            };
+            let p = plan(&i, &parse("rain umbrella"), false);
+            let ranked = evaluate(&i, &p, &weights).ranked;
+            ranked.iter().map(|s| (s.doc, s.score)).collect::<Vec<_>>()
+        };
+        // Typed: the article with both words first, though the other one
+        // says "rain" far more.
+        let typed = run(2);
+        assert_eq!(typed[0].0, 1);
+        // A question (every query is one with 0): BM25F alone decides, so
+        // the scores fall and the rain article leads.
+        let question = run(0);
+        assert_eq!(question[0].0, 0);
+        assert!(question.windows(2).all(|w| w[0].1 >= w[1].1));
     }
 
     #[test]

@@ -31,6 +31,8 @@ pub const PROXIMITY_WINDOW_RANGE: RangeInclusive<u32> = 1..=64;
 pub const PROXIMITY_CANDIDATES_RANGE: RangeInclusive<usize> = 0..=1_000;
 /// Range of [`RankingWeights::partial`].
 pub const PARTIAL_RANGE: RangeInclusive<f32> = 0.0..=4.0;
+/// Range of [`RankingWeights::short_query_words`].
+pub const SHORT_QUERY_WORDS_RANGE: RangeInclusive<usize> = 0..=32;
 
 /// How a field weighs in BM25F.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -97,6 +99,16 @@ pub struct RankingWeights {
     /// punishes missing words harder, 0 not at all (articles with every
     /// word still rank first).
     pub partial: f32,
+    /// A query with at most this many ranked words (words and `OR` groups,
+    /// stop words aside) is a typed query: articles with every word come
+    /// first and the others are scaled by [`RankingWeights::partial`]. A
+    /// longer one is a question written out, where no article holds every
+    /// word and a missing word is normal: it is ranked by BM25F alone,
+    /// whose sum over the words already rewards articles that have more of
+    /// them. Range [`SHORT_QUERY_WORDS_RANGE`] (0 to 32); raising it
+    /// treats longer queries as typed ones, 0 treats every query as a
+    /// question.
+    pub short_query_words: usize,
 }
 
 impl Default for RankingWeights {
@@ -120,6 +132,7 @@ impl Default for RankingWeights {
             proximity_window: 8,
             proximity_candidates: 100,
             partial: 1.0,
+            short_query_words: 6,
         }
     }
 }
@@ -171,6 +184,10 @@ impl RankingWeights {
                 *PROXIMITY_CANDIDATES_RANGE.end(),
             ),
             partial: clamp(self.partial, &PARTIAL_RANGE, d.partial),
+            short_query_words: self.short_query_words.clamp(
+                *SHORT_QUERY_WORDS_RANGE.start(),
+                *SHORT_QUERY_WORDS_RANGE.end(),
+            ),
         }
     }
 
@@ -220,6 +237,7 @@ mod tests {
             proximity_window: 0,
             proximity_candidates: usize::MAX,
             partial: -3.0,
+            short_query_words: 1_000,
             ..RankingWeights::default()
         }
         .clamped();
@@ -231,6 +249,7 @@ mod tests {
         assert_eq!(w.proximity_window, 1);
         assert_eq!(w.proximity_candidates, 1_000);
         assert_eq!(w.partial, 0.0);
+        assert_eq!(w.short_query_words, 32);
         assert_eq!(w.body, d.body);
     }
 }
