@@ -31,7 +31,8 @@ use crate::article::{Article, BlockKind, Entity, EntityKind, Span};
 use crate::text::{gap, tokens, Token};
 
 use super::gazetteer::{self, Known};
-use super::words::{
+use crate::text::chars::{is_open_quote, is_terminal};
+use crate::text::lexicon::{
     is_calendar_word, is_connector, is_demonym, is_function_word, is_honorific, is_number_word,
     is_org_word, is_place_word, is_post_nominal, is_role_noun, is_title,
 };
@@ -325,9 +326,7 @@ fn is_capitalized(tok: &Token) -> bool {
 /// sentence or a quotation (`. The`, `: “We`), which the sentence splitter
 /// does not mark inside quotations.
 fn opens_clause(gap: &str) -> bool {
-    gap.contains(|c: char| {
-        crate::text::is_terminal(c) || crate::text::is_open_quote(c) || matches!(c, ':' | '(' | '‘')
-    })
+    gap.contains(|c: char| is_terminal(c) || is_open_quote(c) || matches!(c, ':' | '(' | '‘'))
 }
 
 /// Only spaces (no punctuation, no possessive) between two words of a name.

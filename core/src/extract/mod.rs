@@ -10,7 +10,6 @@ pub mod entities;
 pub mod gazetteer;
 pub mod quantities;
 pub mod quotes;
-mod words;
 
 use crate::article::Article;
 

@@ -18,9 +18,8 @@
 use std::borrow::Cow;
 
 use crate::article::{Article, BlockKind, Quantity, QuantityKind, Span};
+use crate::text::lexicon::{is_function_word, number_word_value, scale_value};
 use crate::text::{gap, tokens, Token};
-
-use super::words::is_function_word;
 
 /// The quantities of an article, in body order.
 pub fn find(article: &Article) -> Vec<Quantity> {
@@ -35,53 +34,6 @@ pub fn find(article: &Article) -> Vec<Quantity> {
         scan(text, base, &mut out);
     }
     out
-}
-
-fn small_number(word: &str) -> Option<f64> {
-    let n = match word {
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        "hundred" => 100,
-        "dozen" => 12,
-        _ => return None,
-    };
-    Some(n as f64)
-}
-
-fn scale(word: &str) -> Option<f64> {
-    Some(match word {
-        "hundred" => 1e2,
-        "thousand" | "k" => 1e3,
-        "million" | "millions" | "m" | "mn" => 1e6,
-        "billion" | "billions" | "bn" | "b" => 1e9,
-        "trillion" | "trillions" | "tn" | "trn" => 1e12,
-        _ => return None,
-    })
 }
 
 fn currency_symbol(c: char) -> Option<&'static str> {
@@ -173,7 +125,7 @@ fn parse_digits(word: &str) -> Option<(f64, Option<f64>)> {
     if suffix.is_empty() {
         return Some((value, None));
     }
-    scale(&suffix.to_lowercase()).map(|s| (value, Some(s)))
+    scale_value(&suffix.to_lowercase()).map(|s| (value, Some(s)))
 }
 
 fn scan(text: &str, base: usize, out: &mut Vec<Quantity>) {
@@ -242,12 +194,12 @@ fn read_quantity(
             return None;
         }
     } else {
-        value = small_number(&lower[i])?;
+        value = number_word_value(&lower[i])?;
         scaled = None;
         j = i + 1;
         // `twenty-two`
         if value >= 20.0 && hyphen(i) {
-            if let Some(units) = lower.get(i + 1).and_then(|w| small_number(w)) {
+            if let Some(units) = lower.get(i + 1).and_then(|w| number_word_value(w)) {
                 if units < 10.0 {
                     value += units;
                     j = i + 2;
@@ -257,7 +209,7 @@ fn read_quantity(
     }
     // Scale words: `90 billion`, `two million`.
     if scaled.is_none() && j < toks.len() && space(j - 1) {
-        if let Some(s) = scale(&lower[j]) {
+        if let Some(s) = scale_value(&lower[j]) {
             if s >= 1e3 || lower[j] == "hundred" {
                 scaled = Some(s);
                 j += 1;

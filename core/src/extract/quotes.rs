@@ -12,10 +12,12 @@
 //! written (`American official`, `Vladimir Putin’s spokesman`).
 
 use crate::article::{Article, BlockKind, Entity, EntityKind, Quote, Span};
-use crate::parse::sentences::quote_regions;
+use crate::text::lexicon::{
+    is_clause_break, is_function_word, is_role_determiner, is_speech_verb, is_subject_pronoun,
+    is_third_person_pronoun,
+};
+use crate::text::quotes::quote_regions;
 use crate::text::tokens;
-
-use super::words::{is_function_word, is_speech_verb};
 
 /// The quotes of an article, in order, with speakers resolved against its
 /// entities.
@@ -79,33 +81,6 @@ pub fn find(article: &Article, entities: &[Entity]) -> Vec<Quote> {
         }
     }
     out
-}
-
-/// Words that end the subject of a speech verb when read backwards.
-fn is_clause_break(word: &str) -> bool {
-    matches!(
-        word,
-        "that"
-            | "with"
-            | "while"
-            | "and"
-            | "but"
-            | "as"
-            | "when"
-            | "after"
-            | "which"
-            | "who"
-            | "where"
-            | "although"
-            | "though"
-            | "because"
-            | "since"
-            | "if"
-    )
-}
-
-fn is_pronoun(word: &str) -> bool {
-    matches!(word, "he" | "she" | "they")
 }
 
 fn speaker(
@@ -189,7 +164,7 @@ fn describe(
     let end = at + phrase.len();
     let toks = tokens(phrase);
     let first = toks.first()?.text.to_lowercase();
-    if toks.len() == 1 && is_pronoun(&first) {
+    if toks.len() == 1 && is_third_person_pronoun(&first) {
         return persons
             .iter()
             .rev()
@@ -217,27 +192,21 @@ fn describe(
     let words: Vec<&str> = phrase.split_whitespace().collect();
     let skip = words
         .iter()
-        .take_while(|w| {
-            let l = w.to_lowercase();
-            matches!(
-                l.as_str(),
-                "a" | "an" | "the" | "one" | "some" | "another" | "two" | "several"
-            )
-        })
+        .take_while(|w| is_role_determiner(&w.to_lowercase()))
         .count();
     let rest = &words[skip..];
     // A role phrase is content words only (`American official`, `Russian
     // side`); a clause fragment (`address what it`) is not a speaker.
     let role_like = rest.iter().all(|w| {
         let l = w.to_lowercase();
-        !is_function_word(&l) && !is_pronoun(&l) && !matches!(l.as_str(), "it" | "we" | "i" | "you")
+        !is_function_word(&l) && !is_subject_pronoun(&l)
     });
     (!rest.is_empty() && rest.len() <= 5 && role_like).then(|| rest.join(" "))
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::parse::parse_article;
+    use crate::pipeline::parse_article;
 
     fn quotes(text: &str) -> Vec<(String, Option<String>)> {
         let a = parse_article("t", "t.txt", text.as_bytes()).unwrap();

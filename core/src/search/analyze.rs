@@ -34,6 +34,8 @@ use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
+pub use crate::text::lexicon::is_stop_word;
+
 /// Terms longer than this many bytes are cut (on a char boundary): nobody
 /// searches for them, and a 10,000-character "word" must not bloat anything.
 pub const MAX_TERM_BYTES: usize = 48;
@@ -288,138 +290,6 @@ pub fn stem(term: &str) -> Cow<'_, str> {
         .stem(term)
 }
 
-/// Sorted, for binary search.
-const STOP_WORDS: &[&str] = &[
-    "a",
-    "about",
-    "after",
-    "again",
-    "all",
-    "am",
-    "an",
-    "and",
-    "any",
-    "are",
-    "as",
-    "at",
-    "be",
-    "because",
-    "been",
-    "before",
-    "being",
-    "both",
-    "but",
-    "by",
-    "can",
-    "could",
-    "did",
-    "do",
-    "does",
-    "doing",
-    "down",
-    "during",
-    "each",
-    "few",
-    "for",
-    "from",
-    "further",
-    "had",
-    "has",
-    "have",
-    "having",
-    "he",
-    "her",
-    "here",
-    "hers",
-    "herself",
-    "him",
-    "himself",
-    "his",
-    "how",
-    "i",
-    "if",
-    "in",
-    "into",
-    "is",
-    "it",
-    "its",
-    "itself",
-    "me",
-    "more",
-    "most",
-    "my",
-    "myself",
-    "no",
-    "nor",
-    "not",
-    "of",
-    "off",
-    "on",
-    "once",
-    "only",
-    "or",
-    "other",
-    "ought",
-    "our",
-    "ours",
-    "ourselves",
-    "out",
-    "over",
-    "own",
-    "same",
-    "she",
-    "should",
-    "so",
-    "some",
-    "such",
-    "than",
-    "that",
-    "the",
-    "their",
-    "theirs",
-    "them",
-    "themselves",
-    "then",
-    "there",
-    "these",
-    "they",
-    "this",
-    "those",
-    "through",
-    "to",
-    "too",
-    "under",
-    "until",
-    "up",
-    "very",
-    "was",
-    "we",
-    "were",
-    "what",
-    "when",
-    "where",
-    "which",
-    "while",
-    "who",
-    "whom",
-    "why",
-    "will",
-    "with",
-    "would",
-    "you",
-    "your",
-    "yours",
-    "yourself",
-    "yourselves",
-];
-
-/// Very common English function words. They stay in the index (phrases need
-/// them) but a query's plain stop words neither rank nor are required when
-/// the query has other words. `us` is left out: it is also the folded `U.S.`.
-pub fn is_stop_word(term: &str) -> bool {
-    STOP_WORDS.binary_search(&term).is_ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -515,11 +385,5 @@ mod tests {
         assert_eq!(stem("2022"), "2022");
         assert!(is_stop_word("the") && is_stop_word("with"));
         assert!(!is_stop_word("us") && !is_stop_word("talks"));
-    }
-
-    #[test]
-    fn stop_list_is_sorted_for_binary_search() {
-        // is_stop_word relies on it; a word added out of order would vanish.
-        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
     }
 }

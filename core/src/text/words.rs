@@ -1,5 +1,6 @@
-//! Small text helpers shared by the parser and the extractors: a word
-//! tokenizer that keeps byte offsets, and character classes.
+//! Words as the extractors read them, with byte offsets.
+
+use super::lexicon::is_abbreviation;
 
 /// A word of running text with its byte range in the string it came from.
 ///
@@ -26,20 +27,6 @@ impl Token<'_> {
     pub fn bare(&self) -> &str {
         self.text.trim_end_matches('.')
     }
-}
-
-/// Abbreviations whose dot belongs to the word, not to the sentence.
-pub const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "sen", "rep", "gov", "lt", "col",
-    "capt", "sgt", "maj", "mt", "inc", "ltd", "corp", "co", "vs", "no", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "dept", "est", "fig", "rev",
-    "hon", "messrs", "cf", "al",
-];
-
-/// True for an abbreviation listed in [`ABBREVIATIONS`] (any case).
-pub fn is_abbreviation(word: &str) -> bool {
-    let w = word.trim_end_matches('.');
-    w.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
 }
 
 fn char_at(s: &str, i: usize) -> Option<char> {
@@ -120,21 +107,6 @@ pub fn tokens(s: &str) -> Vec<Token<'_>> {
 pub fn gap<'a>(s: &'a str, a: &Token, b: &Token) -> &'a str {
     // A possessive suffix belongs to the gap.
     s.get(a.end..b.start).unwrap_or("")
-}
-
-/// Opening quotation marks.
-pub fn is_open_quote(c: char) -> bool {
-    matches!(c, '“' | '"' | '«' | '„')
-}
-
-/// Closing quotation marks.
-pub fn is_close_quote(c: char) -> bool {
-    matches!(c, '”' | '"' | '»')
-}
-
-/// Marks that end a sentence.
-pub fn is_terminal(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '…')
 }
 
 #[cfg(test)]

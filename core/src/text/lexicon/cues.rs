@@ -1,17 +1,10 @@
-//! Word lists the extractors share, each a set built once.
-
-use std::collections::HashSet;
-use std::sync::OnceLock;
-
-macro_rules! word_set {
-    ($(#[$doc:meta])* $name:ident, [$($w:literal),* $(,)?]) => {
-        $(#[$doc])*
-        pub fn $name(word: &str) -> bool {
-            static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-            SET.get_or_init(|| [$($w),*].into_iter().collect()).contains(word)
-        }
-    };
-}
+//! Words that tell the extractors what the words next to them are: titles
+//! and roles before a person's name, post-nominals after it, demonyms,
+//! connectors inside a name, the last words of organisations and places,
+//! calendar words that are never names, and the verbs that introduce speech.
+//!
+//! Each list compares the word exactly as written, so the lower-case lists
+//! (role nouns, connectors, speech verbs) match only lower-case words.
 
 word_set!(
     /// Titles and roles written before a name (`President`, `Mr`), compared
@@ -86,32 +79,6 @@ word_set!(
 );
 
 word_set!(
-    /// Words that are capitalised only because they open a sentence.
-    is_function_word,
-    [
-        "a", "an", "the", "this", "that", "these", "those", "it", "its", "he", "she", "they",
-        "we", "i", "you", "his", "her", "their", "our", "my", "your", "in", "on", "at", "for",
-        "from", "by", "with", "without", "as", "of", "to", "into", "after", "before",
-        "during", "since", "until", "while", "when", "where", "what", "who", "whom", "whose",
-        "which", "why", "how", "if", "but", "and", "or", "nor", "so", "yet", "although",
-        "though", "because", "despite", "however", "meanwhile", "still", "even", "also",
-        "only", "just", "both", "each", "every", "all", "some", "many", "most", "more",
-        "much", "such", "other", "another", "no", "not", "there", "here", "then", "now",
-        "today", "yesterday", "tomorrow", "last", "next", "first", "second", "third", "one",
-        "two", "three", "four", "five", "according", "following", "under", "over", "among",
-        "between", "against", "amid", "about", "around", "through", "across", "instead",
-        "indeed", "moreover", "furthermore", "nevertheless", "nonetheless", "ultimately",
-        "finally", "overall", "later", "earlier", "recently", "currently", "separately",
-        "similarly", "likewise", "perhaps", "already", "again", "once", "thus", "therefore",
-        "hence", "yes", "oh", "well", "unlike", "like", "whether", "whatever", "any", "none",
-        "few", "several", "those", "upon", "within", "beyond", "towards", "toward", "via",
-        "per", "do", "does", "did", "is", "are", "was", "were", "be", "been", "has", "have",
-        "had", "will", "would", "can", "could", "should", "may", "might", "must", "let",
-        "asked", "speaking", "looking", "having", "being", "given", "based", "rather",
-    ]
-);
-
-word_set!(
     /// Capitalised words that are never names by themselves.
     is_calendar_word,
     [
@@ -174,16 +141,6 @@ word_set!(
         "conceded", "suggested", "promised", "vowed", "pledged", "signalled", "signaled",
         "indicated", "emphasised", "emphasized", "highlighted", "characterized",
         "characterised", "praised", "criticised", "criticized",
-    ]
-);
-
-word_set!(
-    /// Number words; a name made of them (`Six Nations`) is not a person.
-    is_number_word,
-    [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand",
-        "million", "billion", "first", "second", "third",
     ]
 );
 
