@@ -17,10 +17,9 @@ pub mod structure;
 
 use std::fmt;
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use crate::article::{Article, Block, BlockKind, RawText, Sentence, Span};
 use crate::decode::{decode, DecodeError};
+use crate::text::tokenizer::count_words;
 
 /// A file that could not become an article, with the file named.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,12 +122,6 @@ pub fn from_text(id: &str, file: &str, text: &str) -> Article {
         word_count: u32::try_from(word_count).unwrap_or(u32::MAX),
         language,
     }
-}
-
-/// Counts words the way readers do: Unicode word segments that contain a
-/// letter or digit (punctuation and spaces are not words).
-pub fn count_words(text: &str) -> usize {
-    text.unicode_words().count()
 }
 
 /// Kept for test code elsewhere in the crate that still names this path;

@@ -8,6 +8,8 @@
 pub mod chars;
 pub mod lexicon;
 pub mod quotes;
+pub mod tokenizer;
 pub mod words;
 
-pub use words::{gap, tokens, Token};
+pub use tokenizer::{tokenize, Token};
+pub use words::{gap, tokens};

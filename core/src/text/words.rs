@@ -1,33 +1,7 @@
 //! Words as the extractors read them, with byte offsets.
 
 use super::lexicon::is_abbreviation;
-
-/// A word of running text with its byte range in the string it came from.
-///
-/// Tokens keep what a reader sees as one word: `U.S.`, `1.13bn`, `Mr.`,
-/// `a.m.`, `Putin’s` (the possessive is cut off and flagged). Hyphens and
-/// other punctuation separate tokens; the gap between two tokens can be
-/// inspected with [`gap`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Token<'a> {
-    pub text: &'a str,
-    pub start: usize,
-    pub end: usize,
-    /// The token was followed by `’s` or `'s`, which is not part of it.
-    pub possessive: bool,
-}
-
-impl Token<'_> {
-    /// True when the first character is an upper-case letter.
-    pub fn is_capitalized(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_uppercase)
-    }
-
-    /// The text without a trailing abbreviation dot (`Mr.` → `Mr`).
-    pub fn bare(&self) -> &str {
-        self.text.trim_end_matches('.')
-    }
-}
+use super::tokenizer::Token;
 
 fn char_at(s: &str, i: usize) -> Option<char> {
     s.get(i..).and_then(|r| r.chars().next())
