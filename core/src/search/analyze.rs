@@ -1,389 +1,44 @@
-//! Text analysis: the one place that decides what a "term" is, shared by the
-//! indexer, the query planner and the highlighter so that all three always
-//! agree (a highlight can only mark a word the index would have matched).
+//! The search analyzer, under the names the search engine uses. It lives
+//! in [`crate::text::analyzer`], below search, because comparison reads the
+//! same terms; see there for what a term is.
 //!
-//! A term is a word on Unicode word boundaries (UAX #29), folded so that
-//! spelling variants a reader would not notice compare equal:
-//!
-//! - NFKC, lower case, then NFKD with combining marks dropped, so `Kýiv`,
-//!   `KYIV` and `Kyiv` are one term, and full-width or ligature forms match
-//!   their plain letters;
-//! - curly and straight apostrophes are one character, a possessive `’s` is
-//!   cut (`Kyiv’s` → `kyiv`) and other apostrophes are dropped (`O’Brien` →
-//!   `obrien`), because readers type them inconsistently;
-//! - dotted abbreviations lose their dots (`U.S.` → `us`) while decimals keep
-//!   theirs (`1.13bn`), and thousands separators go (`1,000` → `1000`);
-//!   currency signs are not word characters, so `€90` is found by `90`;
-//! - a hyphenated word yields each part at its own position *and* the whole
-//!   (`five-hour` → `five`, `hour`, plus `fivehour` at the position of
-//!   `five`), so `hour`, `five hour`, `"five-hour"` and `fivehour` all find it.
-//!
-//! Stop words are indexed like any other word, with their positions, so a
-//! quoted phrase matches exactly; only ranking ignores them (see
-//! [`is_stop_word`]). Stemming is not applied to indexed terms: the index
-//! keeps surface forms and the query side expands a word to the surface
-//! forms sharing its Snowball stem, so an exact match can outrank a stemmed
-//! one.
+//! [`Token`] and [`TokenRef`] are the analyzer's [`Term`](crate::text::analyzer::Term)
+//! and [`TermRef`](crate::text::analyzer::TermRef); [`for_each_token`] and
+//! [`try_for_each_token`] its `for_each_term` and `try_for_each_term`.
 
-use std::borrow::Cow;
-use std::ops::ControlFlow;
-use std::sync::OnceLock;
-
-use rust_stemmers::{Algorithm, Stemmer};
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
-use unicode_segmentation::UnicodeSegmentation;
-
+pub use crate::text::analyzer::{
+    analyze, analyze_into, fold, fold_into, for_each_term as for_each_token, query_terms, stem,
+    try_for_each_term as try_for_each_token, Term as Token, TermRef as TokenRef, MAX_TERM_BYTES,
+};
 pub use crate::text::lexicon::is_stop_word;
-
-/// Terms longer than this many bytes are cut (on a char boundary): nobody
-/// searches for them, and a 10,000-character "word" must not bloat anything.
-pub const MAX_TERM_BYTES: usize = 48;
-
-/// A term of analyzed text with where it came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token {
-    /// The folded term.
-    pub term: String,
-    /// Byte range of the word in the analyzed text (a possessive `’s` is not
-    /// part of it), so a highlight marks exactly the word.
-    pub start: usize,
-    pub end: usize,
-    /// Word position: consecutive words have consecutive positions.
-    pub position: u32,
-    /// True for the whole of a hyphenated word, which shares the position
-    /// of its first part; phrases are matched on the parts.
-    pub compound: bool,
-}
-
-/// Splits `text` into terms, positions counted from 0.
-pub fn analyze(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    analyze_into(text, 0, &mut out);
-    out
-}
-
-/// Appends the terms of `text` to `out`, positions counted from
-/// `first_position`; returns the position after the last word.
-pub fn analyze_into(text: &str, first_position: u32, out: &mut Vec<Token>) -> u32 {
-    for_each_token(text, first_position, |t| {
-        out.push(Token {
-            term: t.term.to_string(),
-            start: t.start,
-            end: t.end,
-            position: t.position,
-            compound: t.compound,
-        })
-    })
-}
-
-/// A token whose term borrows a buffer the analyzer reuses: the
-/// allocation-free form of [`Token`] for hot loops (indexing, highlighting).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TokenRef<'a> {
-    pub term: &'a str,
-    pub start: usize,
-    pub end: usize,
-    pub position: u32,
-    pub compound: bool,
-}
-
-/// Calls `f` with each token of `text` in order (a hyphenated word's whole
-/// comes right after its parts), positions counted from `first_position`;
-/// returns the position after the last word.
-pub fn for_each_token(text: &str, first_position: u32, mut f: impl FnMut(TokenRef<'_>)) -> u32 {
-    try_for_each_token(text, first_position, |t| {
-        f(t);
-        ControlFlow::Continue(())
-    })
-}
-
-/// [`for_each_token`] that stops once `f` breaks, for readers that need
-/// only the start of a text; returns the position after the last word read.
-/// A hyphenated run is emitted whole, so `f` still sees the rest of the
-/// run's tokens after breaking (and must ignore them if it needs to).
-pub fn try_for_each_token(
-    text: &str,
-    first_position: u32,
-    mut f: impl FnMut(TokenRef<'_>) -> ControlFlow<()>,
-) -> u32 {
-    let mut position = first_position;
-    // A run of words joined by single hyphens; the term buffers are reused.
-    let mut spans: Vec<(usize, usize)> = Vec::new();
-    let mut terms: Vec<String> = Vec::new();
-    let mut whole = String::new();
-    // Emits the run; breaks with the position reached when `f` does.
-    let mut flush = |spans: &mut Vec<(usize, usize)>, terms: &[String]| -> ControlFlow<u32, u32> {
-        let first = position;
-        let mut stop = false;
-        for (&(start, end), term) in spans.iter().zip(terms) {
-            stop |= f(TokenRef {
-                term,
-                start,
-                end,
-                position,
-                compound: false,
-            })
-            .is_break();
-            position += 1;
-        }
-        if spans.len() > 1 {
-            whole.clear();
-            for t in &terms[..spans.len()] {
-                whole.push_str(t);
-            }
-            truncate(&mut whole);
-        }
-        // Cut to the longest term, a whole can equal its first part: that
-        // term is already at this position.
-        if spans.len() > 1 && whole != terms[0] {
-            stop |= f(TokenRef {
-                term: &whole,
-                start: spans[0].0,
-                end: spans[spans.len() - 1].1,
-                position: first,
-                compound: true,
-            })
-            .is_break();
-        }
-        spans.clear();
-        if stop {
-            ControlFlow::Break(position)
-        } else {
-            ControlFlow::Continue(position)
-        }
-    };
-    let mut reached = first_position;
-    for (start, word) in text.unicode_word_indices() {
-        let (core, _possessive) = strip_possessive(word);
-        let end = start + core.len();
-        let joined = spans
-            .last()
-            .is_some_and(|&(_, prev_end)| is_hyphen_gap(&text[prev_end..start]));
-        if !joined && !spans.is_empty() {
-            match flush(&mut spans, &terms) {
-                ControlFlow::Break(p) => return p,
-                ControlFlow::Continue(p) => reached = p,
-            }
-        }
-        // Fold straight into the run's next buffer.
-        let i = spans.len();
-        if terms.len() <= i {
-            terms.push(String::new());
-        }
-        if fold_into(core, &mut terms[i]) {
-            spans.push((start, end));
-        }
-    }
-    if !spans.is_empty() {
-        match flush(&mut spans, &terms) {
-            ControlFlow::Break(p) | ControlFlow::Continue(p) => reached = p,
-        }
-    }
-    reached
-}
-
-/// Analyzes the words of a query: the same terms as [`analyze`], without the
-/// compound wholes (a query's hyphenated word is matched as a phrase of its
-/// parts, which also finds the hyphenated form).
-pub fn query_terms(text: &str) -> Vec<String> {
-    analyze(text)
-        .into_iter()
-        .filter(|t| !t.compound)
-        .map(|t| t.term)
-        .collect()
-}
-
-fn is_hyphen_gap(gap: &str) -> bool {
-    let mut chars = gap.chars();
-    matches!(
-        (chars.next(), chars.next()),
-        (Some('-' | '\u{2010}' | '\u{2011}'), None)
-    )
-}
-
-fn strip_possessive(word: &str) -> (&str, bool) {
-    for suffix in ["’s", "'s", "’S", "'S", "ʼs"] {
-        if let Some(core) = word.strip_suffix(suffix) {
-            if !core.is_empty() {
-                return (core, true);
-            }
-        }
-    }
-    (word, false)
-}
-
-/// Folds one word to its term, or `None` when nothing searchable is left.
-///
-/// ```
-/// use crosscheck_core::search::analyze::fold;
-/// assert_eq!(fold("Kýiv").as_deref(), Some("kyiv"));
-/// assert_eq!(fold("U.S").as_deref(), Some("us"));
-/// assert_eq!(fold("1,000").as_deref(), Some("1000"));
-/// ```
-pub fn fold(word: &str) -> Option<String> {
-    let mut out = String::with_capacity(word.len());
-    fold_into(word, &mut out).then_some(out)
-}
-
-/// [`fold`] into a reused buffer; false when nothing searchable is left.
-pub fn fold_into(word: &str, out: &mut String) -> bool {
-    out.clear();
-    let ascii = word.is_ascii();
-    if ascii {
-        out.push_str(word);
-        out.make_ascii_lowercase();
-    } else {
-        let lower: String = word.nfkc().flat_map(char::to_lowercase).collect();
-        for c in lower.nfkd().filter(|c| !is_combining_mark(*c)) {
-            match c {
-                '’' | '‘' | 'ʼ' | '′' | '`' | '´' => out.push('\''),
-                'ß' => out.push_str("ss"),
-                'æ' => out.push_str("ae"),
-                'œ' => out.push_str("oe"),
-                'ø' => out.push('o'),
-                'ł' => out.push('l'),
-                'đ' => out.push('d'),
-                'ı' => out.push('i'),
-                _ => out.push(c),
-            }
-        }
-    }
-    if out.contains(['\'', ',']) {
-        out.retain(|c| c != '\'' && c != ',');
-    }
-    if out.contains('.') {
-        if out.chars().any(|c| c.is_ascii_digit()) {
-            let trimmed = out.trim_end_matches('.').len();
-            out.truncate(trimmed);
-        } else {
-            out.retain(|c| c != '.');
-        }
-    }
-    truncate(out);
-    if ascii {
-        out.bytes().any(|b| b.is_ascii_alphanumeric())
-    } else {
-        out.chars().any(char::is_alphanumeric)
-    }
-}
-
-fn truncate(term: &mut String) {
-    if term.len() > MAX_TERM_BYTES {
-        let mut cut = MAX_TERM_BYTES;
-        while !term.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        term.truncate(cut);
-    }
-}
-
-/// The Snowball (Porter 2) English stem of a term; terms with digits are
-/// their own stem.
-pub fn stem(term: &str) -> Cow<'_, str> {
-    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
-    if term.chars().any(|c| c.is_ascii_digit()) {
-        return Cow::Borrowed(term);
-    }
-    STEMMER
-        .get_or_init(|| Stemmer::create(Algorithm::English))
-        .stem(term)
-}
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn terms(s: &str) -> Vec<String> {
-        analyze(s).into_iter().map(|t| t.term).collect()
-    }
-
+    /// The names search code uses keep resolving to the analyzer.
     #[test]
-    fn diacritics_and_case_fold() {
+    fn search_names_reach_the_analyzer() {
+        let tokens: Vec<Token> = analyze("Kyiv’s five-hour talks");
+        assert_eq!(tokens.len(), 5);
+        let mut refs: Vec<(String, u32)> = Vec::new();
+        let end = for_each_token("the U.S. envoy", 7, |t: TokenRef<'_>| {
+            refs.push((t.term.to_owned(), t.position))
+        });
         assert_eq!(
-            terms("Kýiv KYIV Zoë Straße"),
-            ["kyiv", "kyiv", "zoe", "strasse"]
+            refs,
+            [("the".into(), 7), ("us".into(), 8), ("envoy".into(), 9)]
         );
-        assert_eq!(fold("ﬁnal").as_deref(), Some("final"));
-        assert_eq!(fold("ＡＢＣ").as_deref(), Some("abc"));
-    }
-
-    #[test]
-    fn possessives_and_apostrophes() {
-        let t = analyze("Kyiv’s view, Putin's aide and O’Brien");
-        assert_eq!(t[0].term, "kyiv");
-        assert_eq!((t[0].start, t[0].end), (0, 4), "the ’s is not highlighted");
-        assert_eq!(t[2].term, "putin");
-        assert_eq!(t[5].term, "obrien");
-    }
-
-    #[test]
-    fn numbers_and_amounts() {
-        assert_eq!(
-            terms("€90 billion in 2022, 1,000 troops, $1.13bn."),
-            ["90", "billion", "in", "2022", "1000", "troops", "1.13bn"]
-        );
-        assert_eq!(terms("the U.S. envoy"), ["the", "us", "envoy"]);
-    }
-
-    #[test]
-    fn hyphenated_words_give_parts_and_whole() {
-        let t = analyze("a five-hour de-escalation");
-        let got: Vec<(&str, u32, bool)> = t
-            .iter()
-            .map(|t| (t.term.as_str(), t.position, t.compound))
-            .collect();
-        assert_eq!(
-            got,
-            [
-                ("a", 0, false),
-                ("five", 1, false),
-                ("hour", 2, false),
-                ("fivehour", 1, true),
-                ("de", 3, false),
-                ("escalation", 4, false),
-                ("deescalation", 3, true),
-            ]
-        );
-        let whole = &t[3];
-        assert_eq!(
-            &"a five-hour de-escalation"[whole.start..whole.end],
-            "five-hour"
-        );
+        assert_eq!(end, 10);
+        let read = try_for_each_token("a b c", 0, |_| std::ops::ControlFlow::Break(()));
+        assert_eq!(read, 1);
         assert_eq!(query_terms("five-hour"), ["five", "hour"]);
-    }
-
-    #[test]
-    fn spans_slice_the_text_and_positions_are_consecutive() {
-        let s = "«Zoë» said: Kyiv’s 1,000 — “nearly four hours” 🙂";
-        let t = analyze(s);
-        for (i, tok) in t.iter().enumerate() {
-            assert!(s.is_char_boundary(tok.start) && s.is_char_boundary(tok.end));
-            assert_eq!(tok.position, i as u32);
-        }
-        assert_eq!(
-            terms(s),
-            ["zoe", "said", "kyiv", "1000", "nearly", "four", "hours"]
-        );
-    }
-
-    #[test]
-    fn emoji_punctuation_and_controls_give_nothing() {
-        assert!(analyze("🙂 -- \u{0}\u{7} ?!").is_empty());
-    }
-
-    #[test]
-    fn long_words_are_cut() {
-        let long = "a".repeat(10_000);
-        assert_eq!(terms(&long)[0].len(), MAX_TERM_BYTES);
-    }
-
-    #[test]
-    fn stems_and_stop_words() {
-        assert_eq!(stem("negotiations"), "negoti");
-        assert_eq!(stem("negotiating"), "negoti");
-        assert_eq!(stem("2022"), "2022");
-        assert!(is_stop_word("the") && is_stop_word("with"));
-        assert!(!is_stop_word("us") && !is_stop_word("talks"));
+        assert!(is_stop_word("the") && MAX_TERM_BYTES == 48);
+        assert_eq!(stem("talks"), "talk");
+        assert_eq!(fold("KYIV").as_deref(), Some("kyiv"));
+        let mut buf = String::new();
+        assert!(fold_into("Zoë", &mut buf) && buf == "zoe");
+        let mut out = Vec::new();
+        assert_eq!(analyze_into("one two", 3, &mut out), 5);
     }
 }

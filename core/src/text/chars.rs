@@ -1,5 +1,5 @@
-//! Character classes the layout and the extractors agree on: which marks
-//! open and close a quotation, which end a sentence.
+//! Character classes the layers above agree on: which marks open and close
+//! a quotation, which end a sentence, which join a compound word.
 
 /// Opening quotation marks (a straight `"` both opens and closes).
 pub fn is_open_quote(c: char) -> bool {
@@ -16,6 +16,12 @@ pub fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…')
 }
 
+/// Hyphens that join the parts of a compound word (`five-hour`): the
+/// hyphen-minus, the hyphen and the non-breaking hyphen (not dashes).
+pub fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -26,5 +32,6 @@ mod tests {
         assert!(is_open_quote('“') && !is_close_quote('“'));
         assert!(is_close_quote('»') && !is_open_quote('»'));
         assert!(is_terminal('…') && !is_terminal(','));
+        assert!(is_hyphen('-') && !is_hyphen('–'));
     }
 }

@@ -5,6 +5,7 @@
 //! Nothing here knows about articles; `parse`, `extract`, `search` and
 //! `compare` all sit on top of it.
 
+pub mod analyzer;
 pub mod chars;
 pub mod lexicon;
 pub mod quotes;

@@ -53,6 +53,25 @@ impl<'a> Token<'a> {
     pub fn bare(&self) -> &'a str {
         self.text.trim_end_matches('.')
     }
+
+    /// The word without the first of `endings` it ends with (`Kyiv’s` →
+    /// `Kyiv`), flagged [`Token::possessive`]; unchanged when it ends with
+    /// none of them or is nothing but the ending.
+    pub fn cut_possessive(self, endings: &[&str]) -> Token<'a> {
+        for ending in endings {
+            if let Some(core) = self.text.strip_suffix(ending) {
+                if !core.is_empty() {
+                    return Token {
+                        text: core,
+                        end: self.start + core.len(),
+                        possessive: true,
+                        ..self
+                    };
+                }
+            }
+        }
+        self
+    }
 }
 
 /// The words of `text`, in order. Linear in its length.
