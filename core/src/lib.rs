@@ -5,7 +5,8 @@
 //! The crate does no I/O and has no browser dependency, so the same code
 //! runs in the command line tool, at build time and inside WebAssembly.
 //!
-//! - [`text`]: the bottom layer: words, character classes, quotation pairs
+//! - [`text`]: the bottom layer: the word tokenizer, the search analyzer and
+//!   the extractors' words built on it, character classes, quotation pairs
 //!   and every word list (the lexicon).
 //! - [`decode`]: bytes to text (UTF-8, BOM, Windows-1252, line ends).
 //! - [`parse`]: text to the layout of an [`Article`] (front matter, title,

@@ -28,7 +28,8 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::article::{Article, BlockKind, Entity, EntityKind, Span};
-use crate::text::{gap, tokens, Token};
+use crate::text::reading::{gap, words};
+use crate::text::Token;
 
 use super::gazetteer::{self, Known};
 use crate::text::chars::{is_open_quote, is_terminal};
@@ -284,7 +285,7 @@ fn for_each_token<'a>(article: &'a Article, mut f: impl FnMut(BlockKind, &Token<
     for block in &article.blocks {
         let base = block.span.start as usize;
         let text = article.text(block.span);
-        let toks = tokens(text);
+        let toks = words(text);
         for (ti, tok) in toks.iter().enumerate() {
             let abs = base + tok.start;
             let mut initial = block.kind == BlockKind::Heading
@@ -343,7 +344,7 @@ fn candidates(article: &Article, stats: &WordStats) -> Vec<Candidate> {
     for block in &article.blocks {
         let base = block.span.start as usize;
         let text = article.text(block.span);
-        let toks = tokens(text);
+        let toks = words(text);
         let initial: Vec<bool> = toks
             .iter()
             .enumerate()

@@ -19,7 +19,8 @@ use std::borrow::Cow;
 
 use crate::article::{Article, BlockKind, Quantity, QuantityKind, Span};
 use crate::text::lexicon::{is_function_word, number_word_value, scale_value};
-use crate::text::{gap, tokens, Token};
+use crate::text::reading::{gap, words};
+use crate::text::Token;
 
 /// The quantities of an article, in body order.
 pub fn find(article: &Article) -> Vec<Quantity> {
@@ -129,7 +130,7 @@ fn parse_digits(word: &str) -> Option<(f64, Option<f64>)> {
 }
 
 fn scan(text: &str, base: usize, out: &mut Vec<Quantity>) {
-    let toks = tokens(text);
+    let toks = words(text);
     let lower: Vec<Cow<str>> = toks
         .iter()
         .map(|t| {

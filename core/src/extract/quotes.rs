@@ -17,7 +17,7 @@ use crate::text::lexicon::{
     is_third_person_pronoun,
 };
 use crate::text::quotes::quote_regions;
-use crate::text::tokens;
+use crate::text::reading::words;
 
 /// The quotes of an article, in order, with speakers resolved against its
 /// entities.
@@ -106,7 +106,7 @@ fn speaker(
         }
     }
     // `X said … “…”`: the last speech verb before the quote.
-    let toks = tokens(before);
+    let toks = words(before);
     if let Some(v) = toks.iter().rposition(|t| is_speech_verb(t.text)) {
         let mut s = v;
         while s > 0 {
@@ -128,7 +128,7 @@ fn speaker(
         }
     }
     // `“…,” X said` or `“…,” said X`.
-    let toks = tokens(after);
+    let toks = words(after);
     if let Some(v) = toks.iter().take(7).position(|t| is_speech_verb(t.text)) {
         let phrase_toks = if v > 0 {
             &toks[..v]
@@ -162,7 +162,7 @@ fn describe(
         return None;
     }
     let end = at + phrase.len();
-    let toks = tokens(phrase);
+    let toks = words(phrase);
     let first = toks.first()?.text.to_lowercase();
     if toks.len() == 1 && is_third_person_pronoun(&first) {
         return persons
@@ -189,12 +189,12 @@ fn describe(
         });
     }
     // A role phrase without a name: drop articles and numbers in front.
-    let words: Vec<&str> = phrase.split_whitespace().collect();
-    let skip = words
+    let parts: Vec<&str> = phrase.split_whitespace().collect();
+    let skip = parts
         .iter()
         .take_while(|w| is_role_determiner(&w.to_lowercase()))
         .count();
-    let rest = &words[skip..];
+    let rest = &parts[skip..];
     // A role phrase is content words only (`American official`, `Russian
     // side`); a clause fragment (`address what it`) is not a speaker.
     let role_like = rest.iter().all(|w| {
