@@ -17,22 +17,18 @@
 
 use std::borrow::Cow;
 
-use crate::article::{Article, BlockKind, Quantity, QuantityKind, Span};
+use crate::article::{BlockKind, Quantity, QuantityKind, Span};
 use crate::text::lexicon::{is_function_word, number_word_value, scale_value};
-use crate::text::reading::{gap, words};
+use crate::text::reading::gap;
 use crate::text::Token;
 
-/// The quantities of an article, in body order.
-pub fn find(article: &Article) -> Vec<Quantity> {
+use super::words::BlockWords;
+
+/// The quantities of an article, from its words, in body order.
+pub fn find(blocks: &[BlockWords]) -> Vec<Quantity> {
     let mut out = Vec::new();
-    for block in article
-        .blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::Paragraph)
-    {
-        let base = block.span.start as usize;
-        let text = article.text(block.span);
-        scan(text, base, &mut out);
+    for block in blocks.iter().filter(|b| b.kind == BlockKind::Paragraph) {
+        scan(block.text, &block.words, block.base, &mut out);
     }
     out
 }
@@ -129,8 +125,7 @@ fn parse_digits(word: &str) -> Option<(f64, Option<f64>)> {
     scale_value(&suffix.to_lowercase()).map(|s| (value, Some(s)))
 }
 
-fn scan(text: &str, base: usize, out: &mut Vec<Quantity>) {
-    let toks = words(text);
+fn scan(text: &str, toks: &[Token], base: usize, out: &mut Vec<Quantity>) {
     let lower: Vec<Cow<str>> = toks
         .iter()
         .map(|t| {
@@ -143,7 +138,7 @@ fn scan(text: &str, base: usize, out: &mut Vec<Quantity>) {
         .collect();
     let mut i = 0;
     while i < toks.len() {
-        match read_quantity(text, &toks, &lower, i) {
+        match read_quantity(text, toks, &lower, i) {
             Some((q, next)) => {
                 out.push(Quantity {
                     span: Span::new(base + q.span.start as usize, base + q.span.end as usize),
@@ -329,10 +324,11 @@ fn read_quantity(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::reading::words;
 
     fn quantities(text: &str) -> Vec<Quantity> {
         let mut out = Vec::new();
-        scan(text, 0, &mut out);
+        scan(text, &words(text), 0, &mut out);
         out
     }
 
