@@ -33,8 +33,8 @@ pub mod search;
 pub mod text;
 
 pub use article::{
-    Article, Block, BlockKind, Entity, EntityKind, Metadata, Quantity, QuantityKind, Quote,
-    RawText, Sentence, Span,
+    Article, Block, BlockKind, Entity, EntityKind, Metadata, Qualifier, Quantity, QuantityKind,
+    QuantityUnit, Quote, RawText, Sentence, Span,
 };
 pub use bundle::{Bundle, BundleError};
 pub use compare::{compare, Comparison, CorpusComparison, TermStats};
