@@ -11,7 +11,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 
 use crate::text::analyzer::{for_each_term, stem as snowball_stem};
-use crate::text::lexicon::is_stop_word;
+use crate::text::lexicon::is_search_stop_word;
 
 /// One word of a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,7 +59,7 @@ pub fn words(text: &str) -> Vec<Word> {
                 key: stem(t.term),
                 start: t.start,
                 end: t.end,
-                stop: is_stop_word(t.term),
+                stop: is_search_stop_word(t.term),
             });
         }
     });

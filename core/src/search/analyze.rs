@@ -4,13 +4,14 @@
 //!
 //! [`Token`] and [`TokenRef`] are the analyzer's [`Term`](crate::text::analyzer::Term)
 //! and [`TermRef`](crate::text::analyzer::TermRef); [`for_each_token`] and
-//! [`try_for_each_token`] its `for_each_term` and `try_for_each_term`.
+//! [`try_for_each_token`] its `for_each_term` and `try_for_each_term`;
+//! [`is_stop_word`] is the lexicon's `is_search_stop_word`.
 
 pub use crate::text::analyzer::{
     analyze, analyze_into, fold, fold_into, for_each_term as for_each_token, query_terms, stem,
     try_for_each_term as try_for_each_token, Term as Token, TermRef as TokenRef, MAX_TERM_BYTES,
 };
-pub use crate::text::lexicon::is_stop_word;
+pub use crate::text::lexicon::is_search_stop_word as is_stop_word;
 
 #[cfg(test)]
 mod tests {

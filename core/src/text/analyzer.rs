@@ -22,7 +22,7 @@
 //!
 //! Stop words are indexed like any other word, with their positions, so a
 //! quoted phrase matches exactly; only ranking ignores them (see
-//! [`crate::text::lexicon::is_stop_word`]). Stemming is not applied to indexed terms: the index
+//! [`crate::text::lexicon::is_search_stop_word`]). Stemming is not applied to indexed terms: the index
 //! keeps surface forms and the query side expands a word to the surface
 //! forms sharing its Snowball stem, so an exact match can outrank a stemmed
 //! one.
@@ -332,7 +332,7 @@ pub fn stem(term: &str) -> Cow<'_, str> {
 mod tests {
     use super::*;
 
-    use crate::text::lexicon::is_stop_word;
+    use crate::text::lexicon::is_search_stop_word as is_stop_word;
 
     fn terms(s: &str) -> Vec<String> {
         analyze(s).into_iter().map(|t| t.term).collect()

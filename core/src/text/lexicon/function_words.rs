@@ -1,9 +1,9 @@
 //! Words that carry grammar rather than meaning, in two lists kept apart on
 //! purpose because they serve different readers:
 //!
-//! - [`is_stop_word`]: what search ranking and comparison similarity ignore.
-//!   The classic English stop list; it leaves out `us` (also the folded
-//!   `U.S.`) and keeps out words that can carry the news (`first`, `two`).
+//! - [`is_search_stop_word`]: what search ranking and comparison similarity
+//!   ignore. The classic English stop list; it leaves out `us` (also the
+//!   folded `U.S.`) and words that can carry the news (`first`, `two`).
 //! - [`is_function_word`]: what the extractors never take for a name, a
 //!   counted noun or a role: a larger list with sentence adverbs
 //!   (`however`, `meanwhile`), numbers and days (`two`, `today`) and the
@@ -12,7 +12,7 @@
 //! And a few small lists the extractors and the layout read clauses by.
 
 /// Sorted, for binary search.
-pub const STOP_WORDS: &[&str] = &[
+pub const SEARCH_STOP_WORDS: &[&str] = &[
     "a",
     "about",
     "after",
@@ -136,11 +136,13 @@ pub const STOP_WORDS: &[&str] = &[
     "yourselves",
 ];
 
-/// Very common English function words. They stay in the index (phrases need
-/// them) but a query's plain stop words neither rank nor are required when
-/// the query has other words. `us` is left out: it is also the folded `U.S.`.
-pub fn is_stop_word(term: &str) -> bool {
-    STOP_WORDS.binary_search(&term).is_ok()
+/// Very common English function words, for search and comparison. They stay
+/// in the index (phrases need them) but a query's plain stop words neither
+/// rank nor are required when the query has other words, and comparison
+/// leaves them out of similarity. `us` is left out: it is also the folded
+/// `U.S.`.
+pub fn is_search_stop_word(term: &str) -> bool {
+    SEARCH_STOP_WORDS.binary_search(&term).is_ok()
 }
 
 word_set!(
@@ -243,19 +245,19 @@ mod tests {
 
     #[test]
     fn stop_words() {
-        assert!(is_stop_word("the") && is_stop_word("with"));
-        assert!(!is_stop_word("us") && !is_stop_word("talks"));
+        assert!(is_search_stop_word("the") && is_search_stop_word("with"));
+        assert!(!is_search_stop_word("us") && !is_search_stop_word("talks"));
     }
 
     #[test]
     fn stop_list_is_sorted_for_binary_search() {
-        // is_stop_word relies on it; a word added out of order would vanish.
-        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        // is_search_stop_word relies on it; a word added out of order would vanish.
+        assert!(SEARCH_STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
     fn the_two_lists_serve_different_readers() {
-        assert!(is_function_word("however") && !is_stop_word("however"));
-        assert!(is_stop_word("ours") && !is_function_word("ours"));
+        assert!(is_function_word("however") && !is_search_stop_word("however"));
+        assert!(is_search_stop_word("ours") && !is_function_word("ours"));
     }
 }
