@@ -8,13 +8,13 @@
 //! - [`text`]: the bottom layer: the word tokenizer, the search analyzer and
 //!   the extractors' words built on it, character classes, quotation pairs
 //!   and every word list (the lexicon).
-//! - [`decode`]: bytes to text (UTF-8, BOM, Windows-1252, line ends).
+//! - [`decode`](mod@decode): bytes to text (UTF-8, BOM, Windows-1252, line ends).
 //! - [`parse`]: text to the layout of an [`Article`] (front matter, title,
 //!   dateline, headings, paragraphs, sentences, sources, byline, debris).
 //! - [`extract`]: entities, quotes and quantities, consistent across a corpus.
 //! - [`pipeline`]: runs decode, parse and extract over one file or a corpus
 //!   ([`parse_article`], [`parse_corpus`]).
-//! - [`compare`]: articles against each other — sentence alignment, shared
+//! - [`compare`](mod@compare): articles against each other — sentence alignment, shared
 //!   words, entities, quotes, disagreements on numbers, similarity, the
 //!   corpus matrix and unique coverage, query-focused passages.
 //! - [`search`]: the search index (built at build time) and the query engine.

@@ -1,7 +1,7 @@
 //! Bytes to finished articles: decode, lay out, extract.
 //!
 //! The one place that runs the stages in order, above all of them:
-//! [`crate::decode`] turns bytes into text, [`crate::parse`] lays the text
+//! [`crate::decode`](mod@crate::decode) turns bytes into text, [`crate::parse`] lays the text
 //! out as an [`Article`] (paragraphs, sentences, title), and
 //! [`crate::extract`] fills in its entities, quotes and quantities, with
 //! names made consistent across every article parsed together.

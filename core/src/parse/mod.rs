@@ -4,7 +4,7 @@
 //! [`crate::extract`]'s, and [`crate::pipeline`] runs both.
 //!
 //! Stages, each in its own module:
-//! - [`crate::decode`]: bytes → text with `\n` line ends;
+//! - [`crate::decode`](mod@crate::decode): bytes → text with `\n` line ends;
 //! - [`front_matter`]: an optional leading `---` block of metadata;
 //! - [`credits`]: sources, byline and web debris at the end;
 //! - [`structure`]: headline, dateline, paragraphs and section headings;

@@ -6,7 +6,7 @@
 //! digit, so punctuation and spaces are never words, and `U.S`, `1.13bn`,
 //! `1,000`, `O’Brien` and `Putin’s` are each one word while `five-hour` is
 //! two. The layers above reshape these words for their readers (see
-//! [`super::analyzer`] and [`super::words`]); none of them looks for words
+//! [`super::analyzer`] and [`super::reading`]); none of them looks for words
 //! anywhere else.
 //!
 //! News text is mostly ASCII, and for ASCII the segmentation rules are few,
@@ -23,7 +23,7 @@ use unicode_segmentation::{UnicodeSegmentation, UnicodeWordIndices};
 ///
 /// The tokenizer gives whole words; the extractors' layer may cut a
 /// possessive `’s` off and say so in [`Token::possessive`] (see
-/// [`super::words`]).
+/// [`super::reading`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token<'a> {
     pub text: &'a str,
@@ -100,7 +100,7 @@ pub fn count_words(text: &str) -> usize {
 
 /// The iterator [`tokenize`] returns.
 ///
-/// An ASCII text is read directly by [`ascii_word`]. Any other text is read
+/// An ASCII text is read directly by `ascii_word`. Any other text is read
 /// in chunks cut at ASCII white space: no word rule joins anything across
 /// ASCII white space, so a chunk of ASCII is segmented on its own, and a run
 /// of chunks holding other characters goes to `unicode-segmentation`

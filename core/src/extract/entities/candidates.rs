@@ -1,10 +1,13 @@
 //! Candidate names: runs of capitalised words, split where the gazetteer,
 //! titles, demonyms and post-nominals say a name starts or ends, each with
-//! the cues its context gives.
+//! the cues its context gives. A capital at the start of a sentence counts
+//! only as far as the corpus's own writing ([`WordStats`]) allows.
 
-use crate::article::{BlockKind, EntityKind, Span};
+use std::collections::HashSet;
+
+use crate::article::{Article, BlockKind, EntityKind, Span};
 use crate::extract::gazetteer::{self, Known};
-use crate::extract::words::BlockWords;
+use crate::extract::words::{article_words, BlockWords};
 use crate::text::lexicon::{
     is_calendar_word, is_connector, is_demonym, is_function_word, is_honorific, is_org_word,
     is_post_nominal, is_role_noun, is_title,
@@ -13,7 +16,52 @@ use crate::text::reading::gap;
 use crate::text::Token;
 
 use super::kinds::{kind_of, Cues};
-use super::knowledge::WordStats;
+
+/// How the corpus writes its words, for judging sentence-initial capitals.
+#[derive(Debug, Clone, Default)]
+pub struct WordStats {
+    /// Words seen starting in lower case.
+    lower: HashSet<String>,
+    /// Capitalised words seen other than at the start of a sentence.
+    mid_caps: HashSet<String>,
+}
+
+impl WordStats {
+    /// How all of `articles` write their words.
+    pub fn of(articles: &[Article]) -> WordStats {
+        let mut stats = WordStats::default();
+        for a in articles {
+            stats.add(&article_words(a));
+        }
+        stats
+    }
+
+    fn add(&mut self, blocks: &[BlockWords]) {
+        for block in blocks.iter().filter(|b| b.kind == BlockKind::Paragraph) {
+            for (tok, &initial) in block.words.iter().zip(&block.initial) {
+                let first = tok.text.chars().next().unwrap_or(' ');
+                if first.is_lowercase() {
+                    if !self.lower.contains(tok.text) {
+                        self.lower.insert(tok.text.to_owned());
+                    }
+                } else if first.is_uppercase() && !initial && !self.mid_caps.contains(tok.text) {
+                    self.mid_caps.insert(tok.text.to_owned());
+                }
+            }
+        }
+    }
+
+    /// The corpus writes `word` in lower case somewhere.
+    pub fn seen_in_lower_case(&self, word: &str) -> bool {
+        self.lower.contains(word)
+    }
+
+    /// The corpus capitalises `word` somewhere other than at the start of a
+    /// sentence.
+    pub fn seen_capitalised_mid_sentence(&self, word: &str) -> bool {
+        self.mid_caps.contains(word)
+    }
+}
 
 /// A possible name and what the text says about it.
 #[derive(Debug, Clone)]

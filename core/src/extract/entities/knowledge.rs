@@ -1,60 +1,12 @@
-//! What a corpus knows about names: how it writes its words (for judging
-//! capitals at the start of a sentence) and, pooled from every article's
-//! confident decisions, the kind each name usually is and the full name a
-//! bare surname stands for.
+//! What a corpus knows about names, pooled from every article's confident
+//! decisions: the kind each name usually is and the full name a bare
+//! surname stands for.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use crate::article::{Article, BlockKind, EntityKind};
+use crate::article::EntityKind;
 
 use super::candidates::Candidate;
-use crate::extract::words::{article_words, BlockWords};
-
-/// How the corpus writes its words, for judging sentence-initial capitals.
-#[derive(Debug, Clone, Default)]
-pub struct WordStats {
-    /// Words seen starting in lower case.
-    lower: HashSet<String>,
-    /// Capitalised words seen other than at the start of a sentence.
-    mid_caps: HashSet<String>,
-}
-
-impl WordStats {
-    /// How all of `articles` write their words.
-    pub fn of(articles: &[Article]) -> WordStats {
-        let mut stats = WordStats::default();
-        for a in articles {
-            stats.add(&article_words(a));
-        }
-        stats
-    }
-
-    fn add(&mut self, blocks: &[BlockWords]) {
-        for block in blocks.iter().filter(|b| b.kind == BlockKind::Paragraph) {
-            for (tok, &initial) in block.words.iter().zip(&block.initial) {
-                let first = tok.text.chars().next().unwrap_or(' ');
-                if first.is_lowercase() {
-                    if !self.lower.contains(tok.text) {
-                        self.lower.insert(tok.text.to_owned());
-                    }
-                } else if first.is_uppercase() && !initial && !self.mid_caps.contains(tok.text) {
-                    self.mid_caps.insert(tok.text.to_owned());
-                }
-            }
-        }
-    }
-
-    /// The corpus writes `word` in lower case somewhere.
-    pub fn seen_in_lower_case(&self, word: &str) -> bool {
-        self.lower.contains(word)
-    }
-
-    /// The corpus capitalises `word` somewhere other than at the start of a
-    /// sentence.
-    pub fn seen_capitalised_mid_sentence(&self, word: &str) -> bool {
-        self.mid_caps.contains(word)
-    }
-}
 
 /// What a corpus knows about names, pooled from all its articles.
 #[derive(Debug, Clone, Default)]

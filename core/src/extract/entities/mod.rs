@@ -25,9 +25,10 @@
 //! Aliases are the other forms an entity is written in (`Putin`,
 //! `President Vladimir Putin`, `U.S.`, `EU`).
 //!
-//! [`candidates`] finds the names and their cues (steps 1 to 4, the kind
-//! itself in [`kinds`]), [`knowledge`] holds what the corpus says (steps 2
-//! and 5), and this module resolves each article's candidates against it.
+//! [`candidates`] finds the names and their cues (steps 1 to 4, with the
+//! corpus's [`WordStats`] for step 2 and the kind itself in `kinds`),
+//! `knowledge` pools what the corpus says (step 5), and this module
+//! resolves each article's candidates against it.
 
 mod candidates;
 mod kinds;
@@ -38,8 +39,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use crate::article::{Article, Entity, EntityKind, Span};
 
 use super::words::article_words;
-pub use candidates::{candidates, Candidate};
-pub use knowledge::{Knowledge, WordStats};
+pub use candidates::{candidates, Candidate, WordStats};
+pub use knowledge::Knowledge;
 
 /// The entities of every article, with names and kinds consistent across
 /// the corpus, each list in order of first mention.

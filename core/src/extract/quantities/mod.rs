@@ -16,9 +16,9 @@
 //! is the subject.
 //!
 //! Reading one quantity is a few steps, each in its own module: the
-//! [`number`] (digits or words, thousands, scale), then the [`unit`] around
-//! it (currency, percent, time unit) which gives its kind, then the
-//! [`context`]: the noun it counts and the hedge before it.
+//! `number` (digits or words, thousands, scale), then the `unit` around it
+//! (currency, percent, time unit) which gives its kind, then the `context`:
+//! the noun it counts and the hedge before it.
 
 mod context;
 mod number;
