@@ -22,11 +22,10 @@
 //!
 //! Stop words are indexed like any other word, with their positions, so a
 //! quoted phrase matches exactly; only ranking ignores them (see
-//! [`crate::text::lexicon::is_search_stop_word`]). Stemming is not applied to indexed terms: the index
-//! keeps surface forms and the query side expands a word to the surface
-//! forms sharing its Snowball stem, so an exact match can outrank a stemmed
-//! one.
-
+//! [`crate::text::lexicon::is_search_stop_word`]). Stemming is not applied
+//! to indexed terms: the index keeps surface forms and the query side
+//! expands a word to the surface forms sharing its Snowball stem, so an
+//! exact match can outrank a stemmed one.
 //!
 //! The analyzer is a chain of steps over the tokenizer's words, each one
 //! concern, in the order they apply:
