@@ -17,6 +17,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+mod quantity;
+pub use quantity::{Qualifier, Quantity, QuantityKind, QuantityUnit};
+
 /// A half-open byte range `start..end` into [`Article::body`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Span {
@@ -100,48 +103,6 @@ pub struct Quote {
     pub text: String,
     pub speaker: Option<String>,
     /// The quoted words, without the marks.
-    pub span: Span,
-}
-
-/// What a quantity measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum QuantityKind {
-    Money,
-    Duration,
-    Count,
-    Percent,
-    Year,
-}
-
-impl QuantityKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            QuantityKind::Money => "money",
-            QuantityKind::Duration => "duration",
-            QuantityKind::Count => "count",
-            QuantityKind::Percent => "percent",
-            QuantityKind::Year => "year",
-        }
-    }
-}
-
-/// A number the article states, normalised so reports can be compared:
-/// `a five-hour meeting` → 5 `h`, subject `meeting`; `nearly four hours` →
-/// 4 `h`, qualifier `nearly`; `€90 billion loan` → 9e10 `EUR`, subject `loan`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Quantity {
-    /// The words that state it (`five-hour`, `€90 billion`).
-    pub text: String,
-    pub kind: QuantityKind,
-    pub value: f64,
-    /// `USD`, `EUR`, `GBP`, …; `h`, `min`, `s`, `days`, `weeks`, `months`,
-    /// `years`, `decades`; `%`; `year` for calendar years; empty for counts.
-    pub unit: String,
-    /// A hedge before it: `nearly`, `about`, `more than`, …
-    pub qualifier: Option<String>,
-    /// The noun it describes when adjacent (`meeting`, `loan`, `envoys`).
-    pub subject: Option<String>,
     pub span: Span,
 }
 
@@ -293,7 +254,7 @@ impl Article {
 
 #[cfg(test)]
 mod tests {
-    use crate::parse::parse_article;
+    use crate::pipeline::parse_article;
 
     #[test]
     fn paragraphs_are_numbered_past_headings() {

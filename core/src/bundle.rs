@@ -18,7 +18,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
 use crate::compare::{compare, focus, Comparison, CorpusComparison, FocusView, UniqueCoverage};
-use crate::parse::{parse_corpus, ParseError};
+use crate::parse::ParseError;
+use crate::pipeline::parse_corpus;
 use crate::search::{SearchIndex, SearchOptions, SearchResults};
 
 const MAGIC: &[u8; 4] = b"XCK1";

@@ -5,14 +5,18 @@
 //! The crate does no I/O and has no browser dependency, so the same code
 //! runs in the command line tool, at build time and inside WebAssembly.
 //!
-//! - [`decode`]: bytes to text (UTF-8, BOM, Windows-1252, line ends).
+//! - [`text`]: the bottom layer: the word tokenizer, the search analyzer and
+//!   the extractors' words built on it, character classes, quotation pairs
+//!   and every word list (the lexicon).
+//! - [`decode`](mod@decode): bytes to text (UTF-8, BOM, Windows-1252, line ends).
 //! - [`parse`]: text to the layout of an [`Article`] (front matter, title,
 //!   dateline, headings, paragraphs, sentences, sources, byline, debris).
 //! - [`extract`]: entities, quotes and quantities, consistent across a corpus.
-//! - [`compare`]: articles against each other — sentence alignment, shared
+//! - [`pipeline`]: runs decode, parse and extract over one file or a corpus
+//!   ([`parse_article`], [`parse_corpus`]).
+//! - [`compare`](mod@compare): articles against each other — sentence alignment, shared
 //!   words, entities, quotes, disagreements on numbers, similarity, the
 //!   corpus matrix and unique coverage, query-focused passages.
-//! - [`bundle`]: the compact serialized corpus for the app.
 //! - [`search`]: the search index (built at build time) and the query engine.
 //! - [`bundle`]: the compact serialized corpus and its index, for the app.
 //! - [`id`]: stable, URL-safe article ids.
@@ -27,15 +31,17 @@ pub mod eval;
 pub mod extract;
 pub mod id;
 pub mod parse;
+pub mod pipeline;
 pub mod search;
 pub mod text;
 
 pub use article::{
-    Article, Block, BlockKind, Entity, EntityKind, Metadata, Quantity, QuantityKind, Quote,
-    RawText, Sentence, Span,
+    Article, Block, BlockKind, Entity, EntityKind, Metadata, Qualifier, Quantity, QuantityKind,
+    QuantityUnit, Quote, RawText, Sentence, Span,
 };
 pub use bundle::{Bundle, BundleError, UnknownArticle};
 pub use compare::{compare, Comparison, CorpusComparison, TermStats};
 pub use decode::{decode, DecodeError};
-pub use parse::{parse_article, parse_corpus, ParseError};
+pub use parse::ParseError;
+pub use pipeline::{parse_article, parse_corpus};
 pub use search::{SearchHit, SearchIndex, SearchOptions, SearchResults};

@@ -34,7 +34,7 @@ use serde::{Deserialize, Serialize};
 
 use super::align::Alignment;
 use super::terms::words;
-use crate::article::{Article, Quantity, QuantityKind};
+use crate::article::{Article, Qualifier, Quantity, QuantityKind, QuantityUnit};
 
 /// One side of a disagreement.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -44,8 +44,8 @@ pub struct QuantityRef {
     /// The words that state it (`five-hour`).
     pub text: String,
     pub value: f64,
-    pub unit: String,
-    pub qualifier: Option<String>,
+    pub unit: QuantityUnit,
+    pub qualifier: Option<Qualifier>,
     /// Index into the article's sentences, when it is in one.
     pub sentence: Option<u32>,
 }
@@ -60,27 +60,48 @@ pub struct Disagreement {
     pub b: QuantityRef,
 }
 
-/// Hours in one unit of duration.
-fn hours(unit: &str) -> Option<f64> {
+/// Durations are compared in hours; these convert the other units.
+const SECONDS_PER_HOUR: f64 = 3600.0;
+const MINUTES_PER_HOUR: f64 = 60.0;
+const HOURS_PER_DAY: f64 = 24.0;
+const HOURS_PER_WEEK: f64 = 168.0;
+/// An average month: a year of 365.25 days over twelve.
+const HOURS_PER_MONTH: f64 = 730.5;
+/// A year of 365.25 days.
+const HOURS_PER_YEAR: f64 = 8766.0;
+const HOURS_PER_DECADE: f64 = 87660.0;
+
+/// How far from the figure `about`, `around`, `roughly`, `approximately`,
+/// `some`, `estimated` and `barely` allow: ±10 %, as low and high factors.
+const APPROXIMATE: (f64, f64) = (0.9, 1.1);
+/// `nearly` and `almost` allow from 85 % of the figure up to the figure.
+const NEARLY_FROM: f64 = 0.85;
+/// An unhedged figure allows what rounds to it: up to this fraction of its
+/// last written digit's place either way. Just under a half, so that two
+/// neighbouring round figures (`1.1bn` and `1.2bn`) never overlap.
+const ROUNDING_SHARE_OF_PLACE: f64 = 0.45;
+
+/// Hours in one unit of duration; `None` for units that are not time.
+fn hours(unit: QuantityUnit) -> Option<f64> {
     Some(match unit {
-        "s" => 1.0 / 3600.0,
-        "min" => 1.0 / 60.0,
-        "h" => 1.0,
-        "days" => 24.0,
-        "weeks" => 168.0,
-        "months" => 730.5,
-        "years" => 8766.0,
-        "decades" => 87660.0,
+        QuantityUnit::Seconds => 1.0 / SECONDS_PER_HOUR,
+        QuantityUnit::Minutes => 1.0 / MINUTES_PER_HOUR,
+        QuantityUnit::Hours => 1.0,
+        QuantityUnit::Days => HOURS_PER_DAY,
+        QuantityUnit::Weeks => HOURS_PER_WEEK,
+        QuantityUnit::Months => HOURS_PER_MONTH,
+        QuantityUnit::Years => HOURS_PER_YEAR,
+        QuantityUnit::Decades => HOURS_PER_DECADE,
         _ => return None,
     })
 }
 
 /// The value in a base unit shared by every quantity it can be compared
-/// with, and a key for that base unit.
-fn base(q: &Quantity) -> Option<(f64, String)> {
+/// with, and that base unit.
+fn base(q: &Quantity) -> Option<(f64, QuantityUnit)> {
     match q.kind {
-        QuantityKind::Duration => hours(&q.unit).map(|h| (h, "h".to_owned())),
-        _ => Some((1.0, q.unit.clone())),
+        QuantityKind::Duration => hours(q.unit).map(|h| (h, QuantityUnit::Hours)),
+        _ => Some((1.0, q.unit)),
     }
 }
 
@@ -110,23 +131,29 @@ fn rounding(q: &Quantity) -> f64 {
         return 0.0;
     }
     // Scale from the written numeral to the value (`90 billion` → 9e10).
-    0.45 * place * (q.value / written).abs()
+    ROUNDING_SHARE_OF_PLACE * place * (q.value / written).abs()
 }
 
 /// The interval of values a statement allows, in its own unit.
 fn interval(q: &Quantity) -> (f64, f64) {
+    use Qualifier as Q;
     let x = q.value;
-    match q.qualifier.as_deref() {
+    match q.qualifier {
         Some(
-            "about" | "around" | "roughly" | "approximately" | "some" | "estimated" | "barely",
-        ) => (0.9 * x, 1.1 * x),
-        Some("nearly" | "almost") => (0.85 * x, x),
-        Some("more than" | "over" | "at least" | "upwards of") => (x, f64::INFINITY),
+            Q::About
+            | Q::Around
+            | Q::Roughly
+            | Q::Approximately
+            | Q::Some
+            | Q::Estimated
+            | Q::Barely,
+        ) => (APPROXIMATE.0 * x, APPROXIMATE.1 * x),
+        Some(Q::Nearly | Q::Almost) => (NEARLY_FROM * x, x),
+        Some(Q::MoreThan | Q::Over | Q::AtLeast | Q::UpwardsOf) => (x, f64::INFINITY),
         Some(
-            "less than" | "fewer than" | "under" | "up to" | "at most" | "as many as"
-            | "as much as",
+            Q::LessThan | Q::FewerThan | Q::Under | Q::UpTo | Q::AtMost | Q::AsManyAs | Q::AsMuchAs,
         ) => (f64::NEG_INFINITY, x),
-        _ => {
+        Some(Q::Just | Q::Only | Q::Exactly | Q::Precisely) | None => {
             let r = rounding(q);
             (x - r, x + r)
         }
@@ -190,8 +217,8 @@ impl Side<'_> {
             quantity: self.index as u32,
             text: self.q.text.clone(),
             value: self.q.value,
-            unit: self.q.unit.clone(),
-            qualifier: self.q.qualifier.clone(),
+            unit: self.q.unit,
+            qualifier: self.q.qualifier,
             sentence: self.sentence.map(|s| s as u32),
         }
     }
@@ -274,8 +301,8 @@ mod tests {
             text: text.into(),
             kind,
             value,
-            unit: unit.into(),
-            qualifier: qualifier.map(Into::into),
+            unit: QuantityUnit::from_word(unit).expect("a unit"),
+            qualifier: qualifier.map(|h| Qualifier::from_word(h).expect("a hedge")),
             subject: None,
             span: Span::new(0, 0),
         }

@@ -2,15 +2,16 @@
 //! byte range, a normalised key (the search analyzer's folded term, then its
 //! English stem) and whether it is a stop word.
 //!
-//! This is the one place where comparison turns text into terms, and it
-//! delegates to [`crate::search::analyze`], so search and comparison agree
-//! on what a word is (`Kýiv` = `Kyiv`, `U.S.` = `US`, `five-hour` → `five`,
-//! `hour`).
+//! This is the one place where comparison turns text into terms: the
+//! search analyzer's terms ([`crate::text::analyzer`]) and their stems, so
+//! search and comparison agree on what a word is (`Kýiv` = `Kyiv`, `U.S.` =
+//! `US`, `five-hour` → `five`, `hour`).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use crate::search::analyze::{for_each_token, is_stop_word, stem as snowball_stem};
+use crate::text::analyzer::{for_each_term, stem as snowball_stem};
+use crate::text::lexicon::is_search_stop_word;
 
 /// One word of a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,13 +53,13 @@ fn stem(term: &str) -> String {
 /// joined whole). Linear in its length.
 pub fn words(text: &str) -> Vec<Word> {
     let mut out = Vec::new();
-    for_each_token(text, 0, |t| {
+    for_each_term(text, 0, |t| {
         if !t.compound {
             out.push(Word {
                 key: stem(t.term),
                 start: t.start,
                 end: t.end,
-                stop: is_stop_word(t.term),
+                stop: is_search_stop_word(t.term),
             });
         }
     });

@@ -12,10 +12,12 @@
 //! written (`American official`, `Vladimir Putin’s spokesman`).
 
 use crate::article::{Article, BlockKind, Entity, EntityKind, Quote, Span};
-use crate::parse::sentences::quote_regions;
-use crate::text::tokens;
-
-use super::words::{is_function_word, is_speech_verb};
+use crate::text::lexicon::{
+    is_clause_break, is_function_word, is_role_determiner, is_speech_verb, is_subject_pronoun,
+    is_third_person_pronoun,
+};
+use crate::text::quotes::quote_regions;
+use crate::text::reading::words;
 
 /// The quotes of an article, in order, with speakers resolved against its
 /// entities.
@@ -81,33 +83,6 @@ pub fn find(article: &Article, entities: &[Entity]) -> Vec<Quote> {
     out
 }
 
-/// Words that end the subject of a speech verb when read backwards.
-fn is_clause_break(word: &str) -> bool {
-    matches!(
-        word,
-        "that"
-            | "with"
-            | "while"
-            | "and"
-            | "but"
-            | "as"
-            | "when"
-            | "after"
-            | "which"
-            | "who"
-            | "where"
-            | "although"
-            | "though"
-            | "because"
-            | "since"
-            | "if"
-    )
-}
-
-fn is_pronoun(word: &str) -> bool {
-    matches!(word, "he" | "she" | "they")
-}
-
 fn speaker(
     article: &Article,
     before: &str,
@@ -131,7 +106,7 @@ fn speaker(
         }
     }
     // `X said … “…”`: the last speech verb before the quote.
-    let toks = tokens(before);
+    let toks = words(before);
     if let Some(v) = toks.iter().rposition(|t| is_speech_verb(t.text)) {
         let mut s = v;
         while s > 0 {
@@ -153,7 +128,7 @@ fn speaker(
         }
     }
     // `“…,” X said` or `“…,” said X`.
-    let toks = tokens(after);
+    let toks = words(after);
     if let Some(v) = toks.iter().take(7).position(|t| is_speech_verb(t.text)) {
         let phrase_toks = if v > 0 {
             &toks[..v]
@@ -187,9 +162,9 @@ fn describe(
         return None;
     }
     let end = at + phrase.len();
-    let toks = tokens(phrase);
+    let toks = words(phrase);
     let first = toks.first()?.text.to_lowercase();
-    if toks.len() == 1 && is_pronoun(&first) {
+    if toks.len() == 1 && is_third_person_pronoun(&first) {
         return persons
             .iter()
             .rev()
@@ -214,30 +189,24 @@ fn describe(
         });
     }
     // A role phrase without a name: drop articles and numbers in front.
-    let words: Vec<&str> = phrase.split_whitespace().collect();
-    let skip = words
+    let parts: Vec<&str> = phrase.split_whitespace().collect();
+    let skip = parts
         .iter()
-        .take_while(|w| {
-            let l = w.to_lowercase();
-            matches!(
-                l.as_str(),
-                "a" | "an" | "the" | "one" | "some" | "another" | "two" | "several"
-            )
-        })
+        .take_while(|w| is_role_determiner(&w.to_lowercase()))
         .count();
-    let rest = &words[skip..];
+    let rest = &parts[skip..];
     // A role phrase is content words only (`American official`, `Russian
     // side`); a clause fragment (`address what it`) is not a speaker.
     let role_like = rest.iter().all(|w| {
         let l = w.to_lowercase();
-        !is_function_word(&l) && !is_pronoun(&l) && !matches!(l.as_str(), "it" | "we" | "i" | "you")
+        !is_function_word(&l) && !is_subject_pronoun(&l)
     });
     (!rest.is_empty() && rest.len() <= 5 && role_like).then(|| rest.join(" "))
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::parse::parse_article;
+    use crate::pipeline::parse_article;
 
     fn quotes(text: &str) -> Vec<(String, Option<String>)> {
         let a = parse_article("t", "t.txt", text.as_bytes()).unwrap();

@@ -1,203 +1,95 @@
-//! Word lists the extractors share, each a set built once.
+//! An article's reading words ([`crate::text::reading`]), block by block,
+//! each marked when it opens a sentence or a clause. The entity and quantity
+//! extractors read an article's words from here, so each article is read
+//! once for its names and numbers.
 
-use std::collections::HashSet;
-use std::sync::OnceLock;
+use crate::article::{Article, BlockKind};
+use crate::text::chars::{is_open_quote, is_terminal};
+use crate::text::reading::{gap, words};
+use crate::text::Token;
 
-macro_rules! word_set {
-    ($(#[$doc:meta])* $name:ident, [$($w:literal),* $(,)?]) => {
-        $(#[$doc])*
-        pub fn $name(word: &str) -> bool {
-            static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-            SET.get_or_init(|| [$($w),*].into_iter().collect()).contains(word)
-        }
-    };
+/// The reading words of one block of an article.
+#[derive(Debug, Clone)]
+pub struct BlockWords<'a> {
+    pub kind: BlockKind,
+    /// The block's text and where it starts in the body: word offsets are
+    /// relative to `text`, `base + offset` is a body offset.
+    pub text: &'a str,
+    pub base: usize,
+    pub words: Vec<Token<'a>>,
+    /// For each word, whether it opens a sentence (as the sentence splitter
+    /// found them) or a clause or quotation inside one (`: “We`), where a
+    /// capital says nothing about a name.
+    pub initial: Vec<bool>,
 }
 
-word_set!(
-    /// Titles and roles written before a name (`President`, `Mr`), compared
-    /// without a trailing dot; a person cue.
-    is_title,
-    [
-        "President", "Vice", "Prime", "Minister", "Chancellor", "Senator", "Sen", "Secretary",
-        "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "King", "Queen", "Prince",
-        "Princess", "Pope", "General", "Gen", "Governor", "Gov", "Senior", "Deputy", "Foreign",
-        "Special", "Envoy", "Chief", "Spokesman", "Spokeswoman", "Spokesperson", "Adviser",
-        "Advisor", "Sir", "Lord", "Lady", "Dame", "Judge", "Justice", "Mayor", "Ambassador",
-        "Commissioner", "Director", "Chairman", "Chairwoman", "CEO", "Rep", "Representative",
-        "Lieutenant", "Colonel", "Col", "Captain", "Capt", "Sgt", "Sergeant", "Admiral",
-        "Marshal", "Commander", "Defence", "Defense", "Finance", "Interior", "Health",
-        "Culture", "Sports", "Home", "Labour", "Trade", "Economy", "Officer", "Executive",
-        "Presidential", "Former", "Acting", "Interim", "Coach", "Manager", "Striker",
-        "Speaker", "Leader", "Premier", "Attorney", "Sheikh", "Crown", "Emir", "Ayatollah",
-        "Archbishop", "Bishop", "Father", "Rev", "Reverend", "Saint", "MP", "MEP", "MSP",
-        "QC", "KC",
-    ]
-);
+/// The reading words of every block of `article`, in order.
+pub fn article_words(article: &Article) -> Vec<BlockWords<'_>> {
+    let mut next_sentence = 0;
+    article
+        .blocks
+        .iter()
+        .map(|block| {
+            let base = block.span.start as usize;
+            let text = article.text(block.span);
+            let toks = words(text);
+            let initial: Vec<bool> = toks
+                .iter()
+                .enumerate()
+                .map(|(ti, tok)| {
+                    let abs = base + tok.start;
+                    let mut initial = ti > 0 && opens_clause(gap(text, &toks[ti - 1], tok));
+                    while let Some(s) = article.sentences.get(next_sentence) {
+                        if (s.span.start as usize) <= abs {
+                            initial = true;
+                            next_sentence += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    initial
+                })
+                .collect();
+            BlockWords {
+                kind: block.kind,
+                text,
+                base,
+                words: toks,
+                initial,
+            }
+        })
+        .collect()
+}
 
-word_set!(
-    /// Letters written after a name (`Frank Field MP`): not part of it.
-    /// Before a name they are titles (`Labour MP Jackie Ballard`).
-    is_post_nominal,
-    ["MP", "MPs", "MEP", "MEPs", "MSP", "MSPs", "QC", "KC", "OBE", "MBE", "CBE"]
-);
+/// True when the text between the previous token and this one starts a
+/// sentence or a quotation (`. The`, `: “We`), which the sentence splitter
+/// does not mark inside quotations.
+pub fn opens_clause(gap: &str) -> bool {
+    gap.contains(|c: char| is_terminal(c) || is_open_quote(c) || matches!(c, ':' | '(' | '‘'))
+}
 
-word_set!(
-    /// Role nouns in running text that announce a person's name after them
-    /// (`envoy Steve Witkoff`, `adviser Yuri Ushakov`).
-    is_role_noun,
-    [
-        "president", "envoy", "envoys", "adviser", "advisor", "aide", "spokesman",
-        "spokeswoman", "spokesperson", "minister", "secretary", "senator", "chancellor",
-        "official", "leader", "ambassador", "director", "chief", "executive", "chairman",
-        "chairwoman", "coach", "manager", "striker", "player", "singer", "actor", "actress",
-        "star", "writer", "author", "journalist", "correspondent", "analyst", "premier",
-        "lawyer", "prosecutor", "judge", "economist", "founder", "boss", "head", "captain",
-        "defender", "midfielder", "goalkeeper", "champion", "winner", "chef", "presenter",
-        "director-general", "negotiator", "diplomat", "commander", "general", "mp", "mep",
-        "counterpart", "mayor", "governor", "rapper", "guitarist", "comedian", "designer",
-        "producer", "artist", "businessman", "businesswoman", "tycoon", "billionaire",
-        "candidate", "challenger", "rival", "colleague", "son", "daughter", "wife", "husband",
-    ]
-);
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::from_text;
 
-word_set!(
-    /// Adjectives of nationality or region; not entities themselves
-    /// (`Russian officials`), and not part of the name they precede.
-    is_demonym,
-    [
-        "Russian", "Ukrainian", "American", "French", "German", "British", "Chinese",
-        "Indian", "European", "Western", "Eastern", "Northern", "Southern", "Asian", "African",
-        "Arab", "Israeli", "Palestinian", "Iranian", "Turkish", "Polish", "Italian", "Spanish",
-        "Japanese", "Korean", "Canadian", "Australian", "Mexican", "Brazilian", "Syrian",
-        "Iraqi", "Afghan", "Pakistani", "Saudi", "Egyptian", "Dutch", "Belgian", "Swiss",
-        "Swedish", "Norwegian", "Danish", "Finnish", "Irish", "Scottish", "Welsh", "English",
-        "Greek", "Hungarian", "Czech", "Romanian", "Bulgarian", "Serbian", "Belarusian",
-        "Georgian", "Armenian", "Azerbaijani", "Kazakh", "Soviet", "Nordic", "Baltic",
-        "Emirati", "Qatari", "Turk", "Kremlin-backed", "Pro-Russian", "Latin", "Islamic",
-        "Christian", "Muslim", "Jewish", "Catholic", "Hindu", "Sunni", "Shia", "Kurdish",
-        "Scandinavian", "Slovak", "Croatian", "Lithuanian", "Latvian", "Estonian", "Moldovan",
-    ]
-);
-
-word_set!(
-    /// Words that join parts of one name (`Charter of the United Nations`).
-    is_connector,
-    ["of", "the", "de", "da", "del", "der", "van", "von", "bin", "al", "la", "le", "du"]
-);
-
-word_set!(
-    /// Words that are capitalised only because they open a sentence.
-    is_function_word,
-    [
-        "a", "an", "the", "this", "that", "these", "those", "it", "its", "he", "she", "they",
-        "we", "i", "you", "his", "her", "their", "our", "my", "your", "in", "on", "at", "for",
-        "from", "by", "with", "without", "as", "of", "to", "into", "after", "before",
-        "during", "since", "until", "while", "when", "where", "what", "who", "whom", "whose",
-        "which", "why", "how", "if", "but", "and", "or", "nor", "so", "yet", "although",
-        "though", "because", "despite", "however", "meanwhile", "still", "even", "also",
-        "only", "just", "both", "each", "every", "all", "some", "many", "most", "more",
-        "much", "such", "other", "another", "no", "not", "there", "here", "then", "now",
-        "today", "yesterday", "tomorrow", "last", "next", "first", "second", "third", "one",
-        "two", "three", "four", "five", "according", "following", "under", "over", "among",
-        "between", "against", "amid", "about", "around", "through", "across", "instead",
-        "indeed", "moreover", "furthermore", "nevertheless", "nonetheless", "ultimately",
-        "finally", "overall", "later", "earlier", "recently", "currently", "separately",
-        "similarly", "likewise", "perhaps", "already", "again", "once", "thus", "therefore",
-        "hence", "yes", "oh", "well", "unlike", "like", "whether", "whatever", "any", "none",
-        "few", "several", "those", "upon", "within", "beyond", "towards", "toward", "via",
-        "per", "do", "does", "did", "is", "are", "was", "were", "be", "been", "has", "have",
-        "had", "will", "would", "can", "could", "should", "may", "might", "must", "let",
-        "asked", "speaking", "looking", "having", "being", "given", "based", "rather",
-    ]
-);
-
-word_set!(
-    /// Capitalised words that are never names by themselves.
-    is_calendar_word,
-    [
-        "January", "February", "March", "April", "June", "July", "August", "September",
-        "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
-        "Friday", "Saturday", "Sunday", "Christmas", "Easter", "New Year", "Mon", "Tue",
-        "Wed", "Thu", "Fri", "Sat", "Sun", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
-        "Sep", "Sept", "Oct", "Nov", "Dec", "I", "OK", "TV", "GDP", "CEO", "AM", "PM", "PC",
-        "CD", "DVD", "UAVs", "A", "Internet", "Web", "God", "GMT", "BST", "UTC", "EST", "CET",
-    ]
-);
-
-word_set!(
-    /// Last words that make a name an organisation.
-    is_org_word,
-    [
-        "Commission", "Council", "Committee", "Ministry", "Department", "Agency", "Bank",
-        "Fund", "Group", "Party", "Union", "Association", "Organisation", "Organization",
-        "Institute", "University", "College", "School", "Court", "Parliament", "Assembly",
-        "Congress", "Senate", "Office", "Corporation", "Corp", "Company", "Co", "Inc", "Ltd",
-        "plc", "PLC", "Airlines", "Airways", "Motors", "Foundation", "Federation", "Alliance",
-        "Forces", "Army", "Navy", "Police", "Network", "News", "Times", "Post", "Journal",
-        "Herald", "Guardian", "Telegraph", "Press", "Media", "Television", "Radio", "Records",
-        "Studios", "Pictures", "Club", "FC", "United", "Board", "Authority", "Service",
-        "Services", "Trust", "Society", "Industries", "Holdings", "Systems", "Technologies",
-        "Labs", "Entertainment", "Communications", "Telecom", "Energy", "Oil", "Petroleum",
-        "Exchange", "Reserve", "Treasury", "Cabinet", "Government", "Administration",
-        "Independent", "Review", "Magazine", "Channel", "Broadcasting", "Olympics", "League",
-        "Cup", "Championship", "Festival", "Awards", "Academy", "Orchestra", "Band",
-        "Democrats", "Republicans", "Conservatives", "Dems", "Slam", "Open", "Games", "Prix",
-        "Consortium", "Index", "Show", "Expo", "Research", "Software", "Electronics", "Arts",
-        "Telekom", "Telecommunications", "Networks", "Wireless", "Mobile", "Computer",
-        "Computers", "Semiconductor", "Interactive", "Digital", "Online", "Capital", "Partners",
-        "Securities", "Insurance", "Pharmaceuticals", "Consulting", "Solutions", "Management",
-        "Conference", "Convention",
-    ]
-);
-
-word_set!(
-    /// Last words that make a name a place.
-    is_place_word,
-    [
-        "River", "Sea", "Ocean", "Island", "Islands", "Mountains", "Valley", "Province",
-        "Region", "Oblast", "County", "Street", "Square", "Airport", "Bay", "Lake",
-        "Peninsula", "Strait", "Coast", "Desert", "Republic", "Kingdom", "City", "Town",
-        "Village", "District", "Park", "Bridge", "Stadium", "Arena", "Road", "Avenue",
-    ]
-);
-
-word_set!(
-    /// Verbs that introduce speech (`said`, `told`, `describing`).
-    is_speech_verb,
-    [
-        "said", "says", "say", "saying", "stated", "states", "told", "tells", "telling",
-        "described", "describes", "describing", "called", "calls", "calling", "added", "adds",
-        "noted", "notes", "cautioned", "warned", "warns", "insisted", "insists", "argued",
-        "argues", "claimed", "claims", "declared", "announced", "wrote", "writes", "asked",
-        "replied", "explained", "urged", "stressed", "insisting", "labelled", "labeled",
-        "termed", "terms", "dubbed", "remarked", "commented", "acknowledged", "admitted",
-        "conceded", "suggested", "promised", "vowed", "pledged", "signalled", "signaled",
-        "indicated", "emphasised", "emphasized", "highlighted", "characterized",
-        "characterised", "praised", "criticised", "criticized",
-    ]
-);
-
-word_set!(
-    /// Number words; a name made of them (`Six Nations`) is not a person.
-    is_number_word,
-    [
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-        "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand",
-        "million", "billion", "first", "second", "third",
-    ]
-);
-
-word_set!(
-    /// Titles that precede a surname on its own (`Mr Blair`, `President
-    /// Putin`); others (`Former`, `Senior`, `Home`) also precede non-names
-    /// (`Former Tory leader`), so they only cue names of two words or more.
-    is_honorific,
-    [
-        "Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Professor", "Sir", "Lord", "Lady", "Dame",
-        "President", "King", "Queen", "Prince", "Princess", "Pope", "Sen", "Senator", "Rep",
-        "Gov", "Governor", "Gen", "General", "Chancellor", "Minister", "Secretary", "Judge",
-        "Justice", "Mayor", "Ambassador", "Sheikh", "Emir", "Ayatollah", "Archbishop",
-        "Bishop", "Father", "Rev", "Reverend", "Saint", "Captain", "Capt", "Col", "Colonel",
-        "Sgt", "Admiral", "Commissioner", "Coach", "Spokesman", "Envoy", "Adviser", "Advisor",
-    ]
-);
+    #[test]
+    fn sentences_clauses_and_quotes_open() {
+        let a = from_text(
+            "t",
+            "t.txt",
+            "Headline\nHe met Ann. She said: “We agree” (Reuters) today",
+        );
+        let blocks = article_words(&a);
+        let b = &blocks[0];
+        let opening: Vec<&str> = b
+            .words
+            .iter()
+            .zip(&b.initial)
+            .filter(|(_, &i)| i)
+            .map(|(w, _)| w.text)
+            .collect();
+        assert_eq!(opening, ["He", "She", "We", "Reuters"]);
+        assert_eq!(&a.body[b.base + b.words[2].start..][..3], "Ann");
+    }
+}

@@ -1,13 +1,14 @@
-//! Bytes to [`Article`]: decoding, front matter, layout, credits and
-//! sentences, then the extractors (entities, quotes, quantities).
+//! Text to the layout of an [`Article`]: front matter, credits and debris,
+//! headline or inferred title, dateline, headings, paragraphs, sentences.
+//! The article comes out without entities, quotes or quantities; those are
+//! [`crate::extract`]'s, and [`crate::pipeline`] runs both.
 //!
 //! Stages, each in its own module:
-//! - [`crate::decode`]: bytes → text with `\n` line ends;
+//! - [`crate::decode`](mod@crate::decode): bytes → text with `\n` line ends;
 //! - [`front_matter`]: an optional leading `---` block of metadata;
 //! - [`credits`]: sources, byline and web debris at the end;
 //! - [`structure`]: headline, dateline, paragraphs and section headings;
-//! - [`sentences`]: sentence boundaries in each paragraph;
-//! - [`crate::extract`]: entities, quotes and quantities.
+//! - [`sentences`]: sentence boundaries in each paragraph.
 
 pub mod credits;
 pub mod front_matter;
@@ -16,11 +17,9 @@ pub mod structure;
 
 use std::fmt;
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use crate::article::{Article, Block, BlockKind, RawText, Sentence, Span};
 use crate::decode::{decode, DecodeError};
-use crate::extract;
+use crate::text::tokenizer::count_words;
 
 /// A file that could not become an article, with the file named.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,47 +35,6 @@ impl fmt::Display for ParseError {
 }
 
 impl std::error::Error for ParseError {}
-
-/// Parses the bytes of one article file, entities resolved within itself.
-///
-/// `id` is assigned by the caller (see [`crate::id::assign_ids`]) because
-/// uniqueness is a property of the whole corpus, not of one file. To get
-/// entities that are consistent across a corpus, use [`parse_corpus`].
-pub fn parse_article(id: &str, file: &str, bytes: &[u8]) -> Result<Article, ParseError> {
-    let mut article = parse_structure(id, file, bytes)?;
-    extract::analyze_corpus(std::slice::from_mut(&mut article));
-    Ok(article)
-}
-
-/// Parses several files as one corpus: ids are assigned over all the names
-/// in the given order, and entities are resolved against the whole corpus
-/// (a surname in one article finds the full name given in another; a name
-/// gets the same kind everywhere). Results are in the given order.
-pub fn parse_corpus(files: &[(String, Vec<u8>)]) -> Vec<Result<Article, ParseError>> {
-    let ids = crate::id::assign_ids(files.iter().map(|(name, _)| name.as_str()));
-    let mut results: Vec<Result<Article, ParseError>> = files
-        .iter()
-        .zip(ids)
-        .map(|((name, bytes), id)| parse_structure(&id, name, bytes))
-        .collect();
-    let mut ok: Vec<Article> = Vec::new();
-    let mut slots = Vec::new();
-    for (i, r) in results.iter_mut().enumerate() {
-        if let Ok(a) = r {
-            slots.push(i);
-            ok.push(std::mem::replace(a, empty_article()));
-        }
-    }
-    extract::analyze_corpus(&mut ok);
-    for (i, a) in slots.into_iter().zip(ok) {
-        results[i] = Ok(a);
-    }
-    results
-}
-
-fn empty_article() -> Article {
-    from_text("", "", "")
-}
 
 /// Decodes and lays out one file without running the extractors.
 pub fn parse_structure(id: &str, file: &str, bytes: &[u8]) -> Result<Article, ParseError> {
@@ -166,73 +124,24 @@ pub fn from_text(id: &str, file: &str, text: &str) -> Article {
     }
 }
 
-/// Counts words the way readers do: Unicode word segments that contain a
-/// letter or digit (punctuation and spaces are not words).
-pub fn count_words(text: &str) -> usize {
-    text.unicode_words().count()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn first_line_is_title_and_rest_are_paragraphs() {
-        let a = parse_article(
+    fn layout_only_without_entities() {
+        let a = parse_structure(
             "x",
             "x.txt",
-            b"Headline here\n\nFirst para.\nSecond para.\n",
+            b"Headline here\n\nPresident Vladimir Putin spoke.",
         )
         .unwrap();
         assert_eq!(a.title, "Headline here");
-        assert!(!a.title_inferred);
         assert_eq!(
-            a.paragraphs().collect::<Vec<_>>(),
-            ["First para.", "Second para."]
+            a.sentence_texts().collect::<Vec<_>>(),
+            ["President Vladimir Putin spoke."]
         );
         assert_eq!(a.word_count, 6);
-        assert_eq!(a.language, "en");
-    }
-
-    #[test]
-    fn errors_name_the_file() {
-        let err = parse_article("x", "corpus/empty.txt", b"").unwrap_err();
-        assert_eq!(err.to_string(), "corpus/empty.txt: the file is empty");
-    }
-
-    #[test]
-    fn front_matter_overrides_title_and_language() {
-        let a = parse_article(
-            "x",
-            "x.md",
-            b"---\ntitle: Given\nlanguage: de\nauthor: A. B.\n---\nHeadline\nBody text.",
-        )
-        .unwrap();
-        assert_eq!(a.title, "Given");
-        assert_eq!(a.raw.headline.as_deref(), Some("Headline"));
-        assert_eq!(a.language, "de");
-        assert_eq!(a.metadata.author.as_deref(), Some("A. B."));
-    }
-
-    #[test]
-    fn no_headline_means_inferred_title_and_lede_kept() {
-        let a = parse_article(
-            "x",
-            "x.txt",
-            b"Talks resumed on Monday in Miami after a pause.",
-        )
-        .unwrap();
-        assert!(a.title_inferred);
-        assert_eq!(a.title, "Talks resumed on Monday in Miami after a pause");
-        assert_eq!(a.blocks.len(), 1);
-        assert_eq!(a.raw.headline, None);
-    }
-
-    #[test]
-    fn sentences_index_the_body() {
-        let a = parse_article("x", "x.txt", b"Title\nOne. Two.\nThree.").unwrap();
-        let s: Vec<&str> = a.sentence_texts().collect();
-        assert_eq!(s, ["One.", "Two.", "Three."]);
-        assert_eq!(a.sentences[2].block, 1);
+        assert!(a.entities.is_empty() && a.quotes.is_empty() && a.quantities.is_empty());
     }
 }

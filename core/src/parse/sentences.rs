@@ -8,9 +8,12 @@
 //! - decimals and amounts (`1.5`, `€90 billion`) have no space after the dot;
 //! - nothing inside a quotation ends it, so a quoted speech of several
 //!   sentences stays with the sentence that introduces it. Quotation marks
-//!   are paired first; an unpaired mark does not open a quotation.
+//!   are paired first ([`crate::text::quotes`]); an unpaired mark does not
+//!   open a quotation.
 
-use crate::text::{is_abbreviation, is_close_quote, is_open_quote, is_terminal};
+use crate::text::chars::{is_close_quote, is_open_quote, is_terminal};
+use crate::text::lexicon::is_abbreviation;
+use crate::text::quotes::Quotations;
 
 /// Byte ranges of the sentences of `text`, trimmed, in order. Every
 /// non-whitespace character of `text` is in exactly one range.
@@ -92,57 +95,6 @@ fn ends_here(text: &str, chars: &[(usize, char)], i: usize, j: usize) -> bool {
     let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     let dotted = word.contains('.') && word.chars().all(|c| c.is_alphabetic() || c == '.');
     !(initial || dotted || is_abbreviation(word))
-}
-
-/// Paired quotation regions as byte ranges `open..=close`, sorted. Curly
-/// and guillemet quotes pair open with close; straight quotes pair in turn.
-pub fn quote_regions(text: &str) -> Vec<(usize, usize)> {
-    let q = Quotations::of(text);
-    let mut all = q.curly;
-    all.extend(q.straight);
-    all.sort_unstable();
-    all
-}
-
-/// Quotation regions in two sorted, non-overlapping lists, so the region
-/// around a position is found by binary search (long inputs stay linear-ish).
-struct Quotations {
-    curly: Vec<(usize, usize)>,
-    straight: Vec<(usize, usize)>,
-}
-
-impl Quotations {
-    fn of(text: &str) -> Quotations {
-        let mut curly = Vec::new();
-        let mut straight = Vec::new();
-        let mut curly_open = None;
-        let mut straight_open = None;
-        for (pos, c) in text.char_indices() {
-            match c {
-                '“' | '«' | '„' => curly_open = Some(pos),
-                '”' | '»' => {
-                    if let Some(o) = curly_open.take() {
-                        curly.push((o, pos));
-                    }
-                }
-                '"' => match straight_open.take() {
-                    Some(o) => straight.push((o, pos)),
-                    None => straight_open = Some(pos),
-                },
-                _ => {}
-            }
-        }
-        Quotations { curly, straight }
-    }
-
-    /// The region strictly containing `pos`, if any.
-    fn around(&self, pos: usize) -> Option<(usize, usize)> {
-        [&self.curly, &self.straight].into_iter().find_map(|list| {
-            let i = list.partition_point(|&(o, _)| o < pos);
-            let &(o, c) = list.get(i.checked_sub(1)?)?;
-            (pos < c).then_some((o, c))
-        })
-    }
 }
 
 /// True when only terminals and closing marks stand between `chars[i]` and

@@ -8,7 +8,8 @@
 //! sentence-final period that has text after it.
 
 use crate::article::BlockKind;
-use crate::extract::gazetteer;
+use crate::text::chars::{is_open_quote, is_terminal};
+use crate::text::lexicon::{gazetteer, SUBORDINATORS, TITLE_CUT_WORDS};
 
 /// A trimmed, non-empty line and whether a blank line came before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,7 +135,7 @@ fn continues(prev: &str, next: &str) -> bool {
     let ends_sentence = prev
         .chars()
         .last()
-        .is_some_and(|c| crate::text::is_terminal(c) || matches!(c, ':' | '”' | '"' | ')'));
+        .is_some_and(|c| is_terminal(c) || matches!(c, ':' | '”' | '"' | ')'));
     !ends_sentence && next.chars().next().is_some_and(char::is_lowercase)
 }
 
@@ -199,7 +200,7 @@ pub fn split_dateline(text: &str) -> Option<(&str, &str)> {
     let rest_ok = rest
         .chars()
         .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || crate::text::is_open_quote(c));
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || is_open_quote(c));
     if !rest_ok || place.is_empty() {
         return None;
     }
@@ -229,36 +230,12 @@ pub fn split_dateline(text: &str) -> Option<(&str, &str)> {
     Some((dateline, rest))
 }
 
-/// Function words that make a good place to cut a long inferred title.
-const CUT_BEFORE: &[&str] = &[
-    "a", "an", "the", "of", "in", "into", "on", "over", "with", "as", "while", "which", "that",
-    "after", "before", "for", "from", "to", "amid", "and", "but", "by", "at",
-];
-
-/// Words that open a subordinate clause; a lede opening with one says its
-/// news in the next clause.
-const SUBORDINATORS: &[&str] = &[
-    "as",
-    "while",
-    "when",
-    "although",
-    "though",
-    "after",
-    "before",
-    "if",
-    "despite",
-    "amid",
-    "following",
-    "since",
-    "because",
-];
-
 /// Makes a title from the lede when there is no headline: the main clause of
 /// the first sentence, cut to at most 12 words at a natural break.
 pub fn infer_title(first_sentence: &str) -> String {
     let sentence = first_sentence
         .trim()
-        .trim_end_matches(|c: char| crate::text::is_terminal(c) || c.is_whitespace());
+        .trim_end_matches(|c: char| is_terminal(c) || c.is_whitespace());
     let clauses: Vec<&str> = sentence
         .split([',', ';', ':', '–', '—'])
         .map(str::trim)
@@ -278,7 +255,7 @@ pub fn infer_title(first_sentence: &str) -> String {
     } else {
         let cut = (5..=12)
             .rev()
-            .find(|&k| CUT_BEFORE.contains(&words[k].to_lowercase().as_str()))
+            .find(|&k| TITLE_CUT_WORDS.contains(&words[k].to_lowercase().as_str()))
             .unwrap_or(12);
         let mut t = words[..cut].join(" ");
         t.push('…');

@@ -68,8 +68,9 @@ pub fn article_marks(article: &Article, matched: &[Span]) -> Vec<Mark> {
 
 /// Human form of a normalised value with its unit: large values get
 /// thousands separators (`90,000,000,000 EUR`), calendar years do not.
-pub fn format_value(value: f64, unit: &str) -> String {
-    if unit == "year" {
+pub fn format_value(value: f64, unit: &crosscheck_core::QuantityUnit) -> String {
+    use crosscheck_core::QuantityUnit;
+    if *unit == QuantityUnit::CalendarYear {
         return format!("{value}");
     }
     let number = if value.fract() == 0.0 && value.abs() < 1e15 {
@@ -77,7 +78,7 @@ pub fn format_value(value: f64, unit: &str) -> String {
     } else {
         format!("{value}")
     };
-    if unit.is_empty() {
+    if *unit == QuantityUnit::Count {
         number
     } else {
         format!("{number} {unit}")
@@ -106,10 +107,11 @@ mod tests {
 
     #[test]
     fn values_read_like_numbers() {
-        assert_eq!(format_value(90_000_000_000.0, "EUR"), "90,000,000,000 EUR");
-        assert_eq!(format_value(4.0, "h"), "4 h");
-        assert_eq!(format_value(1.5, "%"), "1.5 %");
-        assert_eq!(format_value(-1200.0, ""), "-1,200");
-        assert_eq!(format_value(2022.0, "year"), "2022");
+        use crosscheck_core::QuantityUnit::*;
+        assert_eq!(format_value(90_000_000_000.0, &Eur), "90,000,000,000 EUR");
+        assert_eq!(format_value(4.0, &Hours), "4 h");
+        assert_eq!(format_value(1.5, &Percent), "1.5 %");
+        assert_eq!(format_value(-1200.0, &Count), "-1,200");
+        assert_eq!(format_value(2022.0, &CalendarYear), "2022");
     }
 }

@@ -177,7 +177,7 @@ impl SearchIndex {
 #[cfg(test)]
 pub(crate) mod tests {
     use crate::article::Article;
-    use crate::parse::parse_corpus;
+    use crate::pipeline::parse_corpus;
 
     /// Articles parsed from texts (file names `000.txt`, `001.txt`, …),
     /// for the search modules' tests.

@@ -255,7 +255,7 @@ fn seeds() -> Vec<Article> {
         })
         .collect();
     files.sort();
-    crate::parse::parse_corpus(&files)
+    crate::pipeline::parse_corpus(&files)
         .into_iter()
         .map(|r| r.unwrap())
         .collect()
