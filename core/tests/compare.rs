@@ -153,7 +153,7 @@ fn the_meeting_length_disagreement_between_seeds_001_and_004() {
     assert_eq!(d.subject.as_deref(), Some("meeting"));
     assert_eq!((d.a.text.as_str(), d.a.value), ("five-hour", 5.0));
     assert_eq!((d.b.text.as_str(), d.b.value), ("four hours", 4.0));
-    assert_eq!(d.b.qualifier.as_deref(), Some("nearly"));
+    assert_eq!(d.b.qualifier.map(|q| q.as_str()), Some("nearly"));
     let sa = a.text(a.sentences[d.a.sentence.unwrap() as usize].span);
     let sb = b.text(b.sentences[d.b.sentence.unwrap() as usize].span);
     assert!(sa.contains("five-hour meeting"), "{sa}");

@@ -246,7 +246,7 @@ fn seed_004() {
         .find(|q| q.text == "four hours")
         .unwrap();
     assert_eq!((h.value, h.unit.as_str()), (4.0, "h"));
-    assert_eq!(h.qualifier.as_deref(), Some("nearly"));
+    assert_eq!(h.qualifier.map(|q| q.as_str()), Some("nearly"));
 }
 
 #[test]

@@ -29,10 +29,8 @@ impl QuantityKind {
 }
 
 /// Defines a closed set of words as an enum that reads as its word: `ALL`
-/// (declaration order), `as_str`, `from_word`, `Display`, comparison with
-/// strings, and `Deref<Target = str>` so code that read the word as a
-/// string (`q.qualifier.as_deref()`, `&q.unit` where a `&str` is wanted)
-/// keeps working. It serializes as its word in every format, so the JSON
+/// (declaration order), `as_str`, `from_word`, `Display` and comparison
+/// with strings. It serializes as its word in every format, so the JSON
 /// and the bundle's bytes are what they were when these were strings.
 macro_rules! word_enum {
     (
@@ -71,13 +69,6 @@ macro_rules! word_enum {
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.pad(self.as_str())
-            }
-        }
-
-        impl std::ops::Deref for $name {
-            type Target = str;
-            fn deref(&self) -> &str {
-                self.as_str()
             }
         }
 
@@ -214,7 +205,7 @@ mod tests {
             "h more than"
         );
         assert!(QuantityUnit::CalendarYear == "year" && QuantityUnit::Years == "years");
-        assert_eq!(Some(Qualifier::Nearly).as_deref(), Some("nearly"));
+        assert_eq!(Some(Qualifier::Nearly).map(|q| q.as_str()), Some("nearly"));
         assert_eq!(Qualifier::from_word("nearly enough"), None);
     }
 
