@@ -18,7 +18,9 @@
 //!   words, entities, quotes, disagreements on numbers, similarity, the
 //!   corpus matrix and unique coverage, query-focused passages.
 //! - [`search`]: the search index (built at build time) and the query engine.
-//! - [`bundle`]: the compact serialized corpus and its index, for the app.
+//! - [`bundle`]: the top layer: [`Bundle::build`] runs the whole pipeline for
+//!   a corpus (parse, index, compare) into the compact serialized form the
+//!   app embeds, and answers by article id.
 //! - [`id`]: stable, URL-safe article ids.
 //! - [`eval`]: ranking measures (nDCG@10, P@10, MAP, R@100) against
 //!   relevance judgments.

@@ -91,8 +91,10 @@ impl Corpus {
     }
 
     /// The other articles, most similar to `article` first, from the
-    /// similarity matrix built with the bundle. Empty when the matrix no
-    /// longer matches the articles (some added or removed since the build).
+    /// bundle's similarity matrix. The bundle keeps the matrix in step with
+    /// its articles when they are added or removed; a bundle whose fields
+    /// were changed by hand may not be, and then this is empty rather than
+    /// a panic.
     pub fn nearest(&self, article: &ArticleRef) -> Vec<(ArticleRef, f32)> {
         let matrix = &self.bundle().comparison.matrix;
         if matrix.len() != self.articles().len() || article.index >= matrix.len() {

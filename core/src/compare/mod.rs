@@ -7,7 +7,7 @@
 //! - [`CorpusComparison`]: built once per corpus at build time and stored in
 //!   the bundle — feature statistics, the similarity matrix and each
 //!   article's unique coverage.
-//! - [`focus`]: for a query, each article's best passage.
+//! - [`focus`](mod@focus): for a query, each article's best passage.
 //!
 //! Text becomes terms in [`terms`] only; features are weighed in
 //! [`profile`]. This module knows articles, not the bundle: the bundle

@@ -21,7 +21,7 @@ pub struct SearchOptions {
     pub typing: bool,
     /// Passages per hit.
     pub snippets: usize,
-    /// Words per passage (1 to [`snippet::MAX_SNIPPET_WORDS`]).
+    /// Words per passage (1 to [`super::snippet::MAX_SNIPPET_WORDS`]).
     pub snippet_words: usize,
     /// Names per facet kind.
     pub facet_limit: usize,
