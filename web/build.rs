@@ -8,6 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::{env, fs};
 
+use crosscheck_core::config::{CorpusConfig, FILE_NAME};
 use crosscheck_core::Bundle;
 
 fn main() {
@@ -31,7 +32,7 @@ fn main() {
             corpus.display()
         );
     }
-    let bundle = Bundle::build(files).unwrap_or_else(|errors| {
+    let mut bundle = Bundle::build(files).unwrap_or_else(|errors| {
         let list: Vec<String> = errors.iter().map(|e| format!("  {}", e)).collect();
         panic!(
             "{} corpus file(s) in {} cannot be parsed:\n{}",
@@ -40,9 +41,28 @@ fn main() {
             list.join("\n")
         )
     });
+    bundle.ranking = ranking(&corpus);
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("set by cargo")).join("corpus.bin");
     fs::write(&out, bundle.to_bytes())
         .unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+}
+
+/// The corpus's ranking weights from its `crosscheck.toml`, or the defaults
+/// without one; a file that says something wrong fails the build with the
+/// key and the reason.
+fn ranking(corpus: &Path) -> crosscheck_core::search::RankingWeights {
+    let path = corpus.join(FILE_NAME);
+    println!("cargo:rerun-if-changed={}", path.display());
+    let bytes = match fs::read(&path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Default::default(),
+        Err(e) => panic!("cannot read {}: {e}", path.display()),
+    };
+    let text =
+        String::from_utf8(bytes).unwrap_or_else(|_| panic!("{} is not UTF-8 text", path.display()));
+    CorpusConfig::parse(&text)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .ranking
 }
 
 /// Collects `(path relative to root, bytes)` for every article file, recursively.

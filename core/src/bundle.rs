@@ -20,11 +20,11 @@ use crate::article::Article;
 use crate::compare::{compare, focus, Comparison, CorpusComparison, FocusView, UniqueCoverage};
 use crate::parse::ParseError;
 use crate::pipeline::parse_corpus;
-use crate::search::{SearchIndex, SearchOptions, SearchResults};
+use crate::search::{RankingWeights, SearchIndex, SearchOptions, SearchResults};
 
 const MAGIC: &[u8; 4] = b"XCK1";
 /// Bumped whenever the serialized shape of [`Bundle`] changes.
-pub const FORMAT_VERSION: u16 = 5;
+pub const FORMAT_VERSION: u16 = 6;
 
 /// The embedded corpus.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -37,6 +37,10 @@ pub struct Bundle {
     /// feature statistics), aligned with `articles`; computed here at build
     /// time because it is quadratic in the corpus.
     pub comparison: CorpusComparison,
+    /// How this corpus ranks search results: the defaults, or what the
+    /// corpus's `crosscheck.toml` sets (see [`crate::config`]). A search
+    /// whose options name no weights uses these.
+    pub ranking: RankingWeights,
 }
 
 /// Why a bundle could not be decoded.
@@ -99,6 +103,7 @@ impl Bundle {
             articles,
             index,
             comparison,
+            ranking: RankingWeights::default(),
         }
     }
 
@@ -132,9 +137,17 @@ impl Bundle {
         self.articles.iter().find(|a| a.id == id)
     }
 
-    /// Searches the articles (see [`SearchIndex::search`]).
+    /// Searches the articles (see [`SearchIndex::search`]), ranked with the
+    /// corpus's [`Bundle::ranking`] unless `options` names other weights.
     pub fn search(&self, query: &str, options: &SearchOptions) -> SearchResults {
-        self.index.search(&self.articles, query, options)
+        if options.weights.is_some() {
+            return self.index.search(&self.articles, query, options);
+        }
+        let options = SearchOptions {
+            weights: Some(self.ranking),
+            ..options.clone()
+        };
+        self.index.search(&self.articles, query, &options)
     }
 
     /// Adds an article as the last one (replacing one with the same id) and
@@ -270,6 +283,42 @@ mod tests {
         assert_eq!(grown.search("three", &SearchOptions::default()).total, 1);
         assert!(grown.remove_article("c"));
         assert_eq!(grown, bundle);
+    }
+
+    #[test]
+    fn searches_rank_with_the_corpus_weights_and_keep_them_encoded() {
+        let mut bundle = Bundle::build(vec![
+            (
+                "a.txt".into(),
+                b"Rain\nRain rain rain. Rain again.".to_vec(),
+            ),
+            (
+                "b.txt".into(),
+                b"Note\nThe umbrella was left by the door of the old house when a little rain \
+                  fell over the long grey square of the town on a cold and windy day in March."
+                    .to_vec(),
+            ),
+            ("c.txt".into(), b"Sun\nSunny and dry.".to_vec()),
+        ])
+        .unwrap();
+        let first = |b: &Bundle, options: &SearchOptions| {
+            b.search("rain umbrella", options).hits[0].id.clone()
+        };
+        let defaults = SearchOptions::default();
+        // A typed query: the article with both words first.
+        assert_eq!(first(&bundle, &defaults), "b");
+        // This corpus reads every query as a question: relevance alone.
+        bundle.ranking.short_query_words = 0;
+        assert_eq!(first(&bundle, &defaults), "a");
+        let back = Bundle::from_bytes(&bundle.to_bytes()).unwrap();
+        assert_eq!(back.ranking, bundle.ranking);
+        assert_eq!(first(&back, &defaults), "a");
+        // Weights named in the options win over the corpus's.
+        let explicit = SearchOptions {
+            weights: Some(RankingWeights::default()),
+            ..SearchOptions::default()
+        };
+        assert_eq!(first(&back, &explicit), "b");
     }
 
     #[test]

@@ -21,6 +21,8 @@
 //! - [`bundle`]: the top layer: [`Bundle::build`] runs the whole pipeline for
 //!   a corpus (parse, index, compare) into the compact serialized form the
 //!   app embeds, and answers by article id.
+//! - `config` (feature `config`, native only): a corpus's `crosscheck.toml`
+//!   (ranking weights), read at build time.
 //! - [`id`]: stable, URL-safe article ids.
 //! - [`eval`]: ranking measures (nDCG@10, P@10, MAP, R@100) against
 //!   relevance judgments.
@@ -28,6 +30,8 @@
 pub mod article;
 pub mod bundle;
 pub mod compare;
+#[cfg(feature = "config")]
+pub mod config;
 pub mod decode;
 pub mod eval;
 pub mod extract;

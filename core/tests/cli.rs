@@ -382,3 +382,42 @@ fn eval_scores_judged_queries() {
     assert!(err.contains("qrels.txt: line 1"), "{err}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_corpus_crosscheck_toml_sets_ranking_and_bad_keys_are_named() {
+    let dir = std::env::temp_dir().join(format!("crosscheck-toml-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("a.txt"), "Rain\nRain rain rain. Rain again.\n").unwrap();
+    std::fs::write(
+        dir.join("b.txt"),
+        "Note\nThe umbrella was left by the door of the old house when a little rain fell \
+         over the long grey square of the town on a cold and windy day in March.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("c.txt"), "Sun\nSunny and dry.\n").unwrap();
+    let d = dir.to_str().unwrap();
+    let first = || {
+        let v = json_ok(&["search", "rain umbrella", "--corpus", d, "--json"]);
+        v["hits"][0]["id"].as_str().unwrap().to_owned()
+    };
+    assert_eq!(first(), "b", "typed: both words first");
+    std::fs::write(
+        dir.join("crosscheck.toml"),
+        "[ranking]\nshort_query_words = 0\n",
+    )
+    .unwrap();
+    assert_eq!(first(), "a", "every query a question: relevance alone");
+
+    std::fs::write(dir.join("crosscheck.toml"), "[ranking]\nk3 = 1.0\n").unwrap();
+    let out = crosscheck()
+        .args(["search", "rain", "--corpus", d])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("crosscheck.toml") && err.contains("k3"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

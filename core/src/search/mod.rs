@@ -102,7 +102,8 @@ impl SearchIndex {
             }
             return results;
         }
-        let ev = score::evaluate(self, &plan, &options.weights);
+        let weights = options.weights.unwrap_or_default();
+        let ev = score::evaluate(self, &plan, &weights);
         results.total = ev.ranked.len();
         if results.total == 0 {
             results.notices.push(Notice::NoMatch);

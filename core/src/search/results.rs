@@ -27,9 +27,11 @@ pub struct SearchOptions {
     pub facet_limit: usize,
     /// Attach an [`Explanation`] of its score to each hit.
     pub explain: bool,
-    /// Ranking parameters; each is brought into its documented range when
-    /// a search uses it ([`RankingWeights::clamped`]).
-    pub weights: RankingWeights,
+    /// Ranking parameters for this search; `None` uses the corpus's own
+    /// (a [`crate::Bundle`] carries those from its `crosscheck.toml`; a bare
+    /// index uses the defaults). Each is brought into its documented range
+    /// when a search uses it ([`RankingWeights::clamped`]).
+    pub weights: Option<RankingWeights>,
 }
 
 impl Default for SearchOptions {
@@ -42,7 +44,7 @@ impl Default for SearchOptions {
             snippet_words: 30,
             facet_limit: 10,
             explain: false,
-            weights: RankingWeights::default(),
+            weights: None,
         }
     }
 }

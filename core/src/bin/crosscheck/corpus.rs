@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crosscheck_core::config::{CorpusConfig, FILE_NAME};
+use crosscheck_core::search::RankingWeights;
 use crosscheck_core::{parse_corpus, Article};
 
 use crate::input;
@@ -25,6 +27,24 @@ pub fn load(dir: &Path) -> Result<Vec<Article>, String> {
         return Err(format!("{}: no article could be read", dir.display()));
     }
     Ok(articles)
+}
+
+/// The ranking weights of the corpus in `dir`: what its `crosscheck.toml`
+/// sets, or the defaults when it has none. A file that cannot be read or
+/// says something wrong is an error naming the file.
+pub fn ranking(dir: &Path) -> Result<RankingWeights, String> {
+    let path = dir.join(FILE_NAME);
+    match std::fs::read(&path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(RankingWeights::default()),
+        Err(e) => Err(format!("{}: {e}", path.display())),
+        Ok(bytes) => {
+            let text = String::from_utf8(bytes)
+                .map_err(|_| format!("{}: not UTF-8 text", path.display()))?;
+            CorpusConfig::parse(&text)
+                .map(|c| c.ranking)
+                .map_err(|e| format!("{}: {e}", path.display()))
+        }
+    }
 }
 
 /// Reads every article file under `paths` and parses them as one corpus

@@ -80,6 +80,7 @@ pub fn run(args: Vec<std::ffi::OsString>) -> Result<ExitCode, String> {
         .map_err(|e| format!("{}: {e}", args.queries.display()))?;
     let judgments = Judgments::read(&read(&args.qrels)?)
         .map_err(|e| format!("{}: {e}", args.qrels.display()))?;
+    let ranking = corpus::ranking(&args.corpus)?;
     let articles = corpus::load(&args.corpus)?;
     let index = SearchIndex::build(&articles);
     // Judgments name documents by file stem.
@@ -92,6 +93,7 @@ pub fn run(args: Vec<std::ffi::OsString>) -> Result<ExitCode, String> {
         })
         .collect();
     let options = SearchOptions {
+        weights: Some(ranking),
         limit: RECALL_DEPTH,
         ..SearchOptions::default()
     };

@@ -79,9 +79,11 @@ pub fn run(args: Vec<std::ffi::OsString>) -> Result<ExitCode, String> {
     let Some(args) = parse_args(args)? else {
         return Ok(ExitCode::SUCCESS);
     };
+    let ranking = corpus::ranking(&args.corpus)?;
     let articles = load(&args.corpus)?;
     let index = SearchIndex::build(&articles);
     let options = SearchOptions {
+        weights: Some(ranking),
         limit: args.limit,
         typing: args.typing,
         explain: args.explain,

@@ -7,7 +7,7 @@
 
 use std::ops::RangeInclusive;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::search::fuzzy::MatchKind;
 use crate::search::index::Field;
@@ -35,7 +35,7 @@ pub const PARTIAL_RANGE: RangeInclusive<f32> = 0.0..=4.0;
 pub const SHORT_QUERY_WORDS_RANGE: RangeInclusive<usize> = 0..=32;
 
 /// How a field weighs in BM25F.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct FieldWeight {
     /// Multiplies the field's normalised term frequency. Range
     /// [`BOOST_RANGE`] (0 to 10); raising it makes a match in this field
@@ -50,7 +50,7 @@ pub struct FieldWeight {
 
 /// Every ranking parameter in one place. The defaults are what the
 /// relevance tests were tuned with.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct RankingWeights {
     /// BM25 term-frequency saturation. Range [`K1_RANGE`] (0.1 to 3);
     /// raising it lets repeated occurrences keep adding to the score for
