@@ -68,9 +68,8 @@ fn cisi_ranking_quality() {
         m.r_100
     );
     assert_eq!(all.len(), 76, "every judged query is measured");
-    // A floor just under today's figures (nDCG@10 0.393, R@100 0.452; a
-    // textbook BM25 scores 0.386 nDCG@10 here): a ranking change that loses
-    // ground on long questions fails here.
-    assert!(m.ndcg_10 >= 0.38, "nDCG@10 fell to {:.3}", m.ndcg_10);
+    // Above a textbook BM25 (0.386 nDCG@10 here; today 0.393, R@100
+    // 0.452): a ranking change that loses ground on long questions fails.
+    assert!(m.ndcg_10 >= 0.39, "nDCG@10 fell to {:.3}", m.ndcg_10);
     assert!(m.r_100 >= 0.44, "R@100 fell to {:.3}", m.r_100);
 }
