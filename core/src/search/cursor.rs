@@ -204,11 +204,13 @@ impl DocCursor for PostingCursor<'_> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::search::postings::ListBuilder;
 
-    fn list(docs: &[(u32, &[u32])]) -> Vec<u8> {
+    /// The bytes of a posting list of `(doc, positions)`, for tests here
+    /// and in the readers built on the cursor.
+    pub(crate) fn list(docs: &[(u32, &[u32])]) -> Vec<u8> {
         let mut b = ListBuilder::default();
         for (doc, positions) in docs {
             b.push(*doc, positions);

@@ -156,17 +156,7 @@ impl DocCursor for PhraseCursor<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::postings::ListBuilder;
-
-    fn list(docs: &[(u32, &[u32])]) -> Vec<u8> {
-        let mut b = ListBuilder::default();
-        for (doc, positions) in docs {
-            b.push(*doc, positions);
-        }
-        let mut bytes = Vec::new();
-        b.write(&mut bytes);
-        bytes
-    }
+    use crate::search::cursor::tests::list;
 
     fn all(lists: &[&[u8]]) -> Vec<(u32, Vec<u32>)> {
         let mut c = PhraseCursor::new(lists);
