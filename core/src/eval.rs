@@ -157,7 +157,7 @@ pub struct Measures {
 /// Scores one ranking (document names, best first) against a query's
 /// grades. `None` when the query has no relevant document.
 pub fn measure(ranking: &[&str], grades: &HashMap<String, u32>) -> Option<Measures> {
-    let relevant = grades.values().filter(|&&g| g > 0).count();
+    let relevant = relevant(grades);
     if relevant == 0 {
         return None;
     }
@@ -207,6 +207,74 @@ pub fn measure(ranking: &[&str], grades: &HashMap<String, u32>) -> Option<Measur
         ap: precision_sum / relevant as f64,
         r_100: found_at_r as f64 / relevant as f64,
     })
+}
+
+/// The name judgments use for an article file: its file name without
+/// folders and without its extension (`docs/cisi-0028.txt` → `cisi-0028`).
+pub fn file_stem(file: &str) -> &str {
+    let name = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    match name.rfind('.') {
+        Some(dot) if dot > 0 => &name[..dot],
+        _ => name,
+    }
+}
+
+/// How one judged query fared.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QueryOutcome {
+    pub id: String,
+    /// Documents judged relevant (grade above 0).
+    pub relevant: usize,
+    pub measures: Measures,
+}
+
+/// A ranking judged over a set of queries.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    /// The queries with at least one relevant document, in file order.
+    pub outcomes: Vec<QueryOutcome>,
+    /// Ids of the queries left out: no relevant document judged.
+    pub unjudged: Vec<String>,
+    /// The mean of each measure over [`Report::outcomes`].
+    pub mean: Measures,
+}
+
+/// Runs `rank` (query text → document names, best first) on every judged
+/// query and measures each ranking. Queries without a relevant document
+/// are listed in [`Report::unjudged`] and never run.
+pub fn judge<S: AsRef<str>>(
+    queries: &[TestQuery],
+    judgments: &Judgments,
+    mut rank: impl FnMut(&str) -> Vec<S>,
+) -> Report {
+    let mut outcomes = Vec::new();
+    let mut unjudged = Vec::new();
+    for q in queries {
+        let grades = judgments.of(&q.id).filter(|g| relevant(g) > 0);
+        let Some(grades) = grades else {
+            unjudged.push(q.id.clone());
+            continue;
+        };
+        let ranking = rank(&q.text);
+        let ranking: Vec<&str> = ranking.iter().map(AsRef::as_ref).collect();
+        if let Some(measures) = measure(&ranking, grades) {
+            outcomes.push(QueryOutcome {
+                id: q.id.clone(),
+                relevant: relevant(grades),
+                measures,
+            });
+        }
+    }
+    let mean = mean(&outcomes.iter().map(|o| o.measures).collect::<Vec<_>>());
+    Report {
+        outcomes,
+        unjudged,
+        mean,
+    }
+}
+
+fn relevant(grades: &HashMap<String, u32>) -> usize {
+    grades.values().filter(|&&g| g > 0).count()
 }
 
 /// The mean of each measure over several queries.
@@ -296,6 +364,31 @@ mod tests {
             .unwrap_err()
             .reason
             .contains("whole number"));
+    }
+
+    #[test]
+    fn judging_runs_only_judged_queries() {
+        let queries = read_queries("a\tfirst\nb\tsecond\nc\tthird\n").unwrap();
+        let j = Judgments::read("a 0 x 1\nb 0 y 0\n").unwrap();
+        let mut asked = Vec::new();
+        let report = judge(&queries, &j, |q| {
+            asked.push(q.to_owned());
+            vec!["x"]
+        });
+        assert_eq!(asked, ["first"]);
+        assert_eq!(report.unjudged, ["b", "c"]);
+        assert_eq!(report.outcomes.len(), 1);
+        assert_eq!(report.outcomes[0].relevant, 1);
+        assert!(close(report.mean.ndcg_10, 1.0));
+    }
+
+    #[test]
+    fn file_stems() {
+        assert_eq!(file_stem("docs/cisi-0028.txt"), "cisi-0028");
+        assert_eq!(file_stem("a.b.md"), "a.b");
+        assert_eq!(file_stem(".hidden"), ".hidden");
+        assert_eq!(file_stem("sub\\x.txt"), "x");
+        assert_eq!(file_stem("plain"), "plain");
     }
 
     #[test]

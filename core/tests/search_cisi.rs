@@ -4,6 +4,8 @@
 //! message when it is absent. Prints the figures the README quotes:
 //! `cargo test -p crosscheck-core --test search_cisi -- --nocapture`.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use crosscheck_core::eval::{self, Judgments, RECALL_DEPTH};
@@ -26,13 +28,7 @@ fn cisi_ranking_quality() {
         );
         return;
     };
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir.join("docs")).unwrap() {
-        let path = entry.unwrap().path();
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        files.push((name, std::fs::read(&path).unwrap()));
-    }
-    let bundle = Bundle::build(files).unwrap();
+    let bundle = Bundle::build(common::read_txt_files(&dir.join("docs"))).unwrap();
     let queries =
         eval::read_queries(&std::fs::read_to_string(dir.join("queries.tsv")).unwrap()).unwrap();
     let judgments =
@@ -41,33 +37,24 @@ fn cisi_ranking_quality() {
         limit: RECALL_DEPTH,
         ..SearchOptions::default()
     };
-    let mut all = Vec::new();
-    for q in &queries {
-        let Some(grades) = judgments.of(&q.id) else {
-            continue;
-        };
-        let results = bundle.search(&q.text, &options);
-        let ranking: Vec<&str> = results
+    let report = eval::judge(&queries, &judgments, |text| {
+        let results = bundle.search(text, &options);
+        results
             .hits
             .iter()
-            .map(|h| {
-                bundle.articles[h.doc as usize]
-                    .file
-                    .trim_end_matches(".txt")
-            })
-            .collect();
-        all.extend(eval::measure(&ranking, grades));
-    }
-    let m = eval::mean(&all);
+            .map(|h| eval::file_stem(&bundle.articles[h.doc as usize].file))
+            .collect()
+    });
+    let m = report.mean;
     println!(
         "CISI, {} judged queries: nDCG@10 {:.3}, P@10 {:.3}, MAP {:.3}, R@100 {:.3}",
-        all.len(),
+        report.outcomes.len(),
         m.ndcg_10,
         m.p_10,
         m.ap,
         m.r_100
     );
-    assert_eq!(all.len(), 76, "every judged query is measured");
+    assert_eq!(report.outcomes.len(), 76, "every judged query is measured");
     // Above a textbook BM25 (0.386 nDCG@10 here; today 0.393, R@100
     // 0.452): a ranking change that loses ground on long questions fails.
     assert!(m.ndcg_10 >= 0.39, "nDCG@10 fell to {:.3}", m.ndcg_10);

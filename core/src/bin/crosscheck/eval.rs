@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crosscheck_core::eval::{self, Judgments, Measures, RECALL_DEPTH};
+use crosscheck_core::eval::{self, Judgments, Report, RECALL_DEPTH};
 use crosscheck_core::{SearchIndex, SearchOptions};
 use serde_json::json;
 
@@ -65,13 +65,6 @@ fn read(path: &Path) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8 text", path.display()))
 }
 
-/// One judged query's outcome.
-struct Outcome {
-    id: String,
-    measures: Measures,
-    relevant: usize,
-}
-
 pub fn run(args: Vec<std::ffi::OsString>) -> Result<ExitCode, String> {
     let Some(args) = parse_args(args)? else {
         return Ok(ExitCode::SUCCESS);
@@ -84,69 +77,43 @@ pub fn run(args: Vec<std::ffi::OsString>) -> Result<ExitCode, String> {
     let articles = corpus::load(&args.corpus)?;
     let index = SearchIndex::build(&articles);
     // Judgments name documents by file stem.
-    let stems: Vec<String> = articles
-        .iter()
-        .map(|a| {
-            Path::new(&a.file)
-                .file_stem()
-                .map_or_else(|| a.file.clone(), |s| s.to_string_lossy().into_owned())
-        })
-        .collect();
+    let stems: Vec<&str> = articles.iter().map(|a| eval::file_stem(&a.file)).collect();
     let options = SearchOptions {
         weights: Some(ranking),
         limit: RECALL_DEPTH,
         ..SearchOptions::default()
     };
-
-    let mut outcomes = Vec::new();
-    let mut unjudged = Vec::new();
-    for q in &queries {
-        let grades = judgments.of(&q.id);
-        let measured = grades.and_then(|grades| {
-            let results = index.search(&articles, &q.text, &options);
-            let ranking: Vec<&str> = results
-                .hits
-                .iter()
-                .map(|h| stems[h.doc as usize].as_str())
-                .collect();
-            let relevant = grades.values().filter(|&&g| g > 0).count();
-            eval::measure(&ranking, grades).map(|measures| Outcome {
-                id: q.id.clone(),
-                measures,
-                relevant,
-            })
-        });
-        match measured {
-            Some(o) => outcomes.push(o),
-            None => unjudged.push(q.id.as_str()),
-        }
-    }
-    if outcomes.is_empty() {
+    let report = eval::judge(&queries, &judgments, |text| {
+        let results = index.search(&articles, text, &options);
+        results.hits.iter().map(|h| stems[h.doc as usize]).collect()
+    });
+    if report.outcomes.is_empty() {
         return Err(format!(
             "no query of {} has a relevant document in {}",
             args.queries.display(),
             args.qrels.display()
         ));
     }
-    let known: std::collections::HashSet<&str> = stems.iter().map(String::as_str).collect();
+    let known: std::collections::HashSet<&str> = stems.iter().copied().collect();
     let missing = judgments
         .queries()
         .filter_map(|q| judgments.of(q))
         .flat_map(|g| g.keys())
         .filter(|d| !known.contains(d.as_str()))
         .count();
-    let means = eval::mean(&outcomes.iter().map(|o| o.measures).collect::<Vec<_>>());
 
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let written = if args.json {
-        let per_query: Vec<_> = outcomes
+        let means = &report.mean;
+        let per_query: Vec<_> = report
+            .outcomes
             .iter()
             .map(|o| json!({ "id": o.id, "relevant": o.relevant, "measures": o.measures }))
             .collect();
         let v = json!({
-            "queries": outcomes.len(),
-            "unjudged": unjudged,
+            "queries": report.outcomes.len(),
+            "unjudged": report.unjudged,
             "judged_documents_not_in_corpus": missing,
             "mean": { "ndcg_10": means.ndcg_10, "p_10": means.p_10, "map": means.ap, "r_100": means.r_100 },
             "per_query": per_query,
@@ -155,7 +122,7 @@ pub fn run(args: Vec<std::ffi::OsString>) -> Result<ExitCode, String> {
             .map_err(io::Error::from)
             .and_then(|_| writeln!(out))
     } else {
-        summary(&mut out, &outcomes, &unjudged, missing, &means)
+        summary(&mut out, &report, missing)
     };
     match written {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(format!("cannot write output: {e}")),
@@ -163,13 +130,8 @@ pub fn run(args: Vec<std::ffi::OsString>) -> Result<ExitCode, String> {
     }
 }
 
-fn summary(
-    out: &mut impl Write,
-    outcomes: &[Outcome],
-    unjudged: &[&str],
-    missing: usize,
-    m: &Measures,
-) -> io::Result<()> {
+fn summary(out: &mut impl Write, report: &Report, missing: usize) -> io::Result<()> {
+    let (outcomes, unjudged, m) = (&report.outcomes, &report.unjudged, &report.mean);
     writeln!(
         out,
         "{:<10} {:>8} {:>6} {:>6} {:>6} {:>6}",
