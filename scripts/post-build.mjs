@@ -1,5 +1,10 @@
 // trunk post_build hook (see Trunk.toml). Runs on the staging folder before
-// trunk moves it to dist/. In release builds it:
+// trunk moves it to dist/. In every build it:
+//   0. writes the corpus data file: `crosscheck bundle` over the corpus
+//      folder (CROSSCHECK_CORPUS, default corpus/), named corpus-<hash>.bin
+//      by its content and announced in index.html by a preload link the app
+//      reads (data-corpus, data-bytes), so code and corpus are cached apart.
+// In release builds it also:
 //   1. adds a strict Content-Security-Policy <meta> to index.html, allowing
 //      trunk's one inline loader script by its sha256 hash and nothing else;
 //   2. writes manifest.webmanifest with start_url and scope relative to the
@@ -11,8 +16,10 @@
 // so development never fights a cache.
 //
 // Usage outside trunk: node scripts/post-build.mjs <dir> <public-url> release
+// (with CROSSCHECK_CORPUS=<folder> to put another corpus into a built app).
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFile, writeFile, readdir, rm } from 'node:fs/promises';
+import { readFile, writeFile, readdir, rm, rename } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -40,7 +47,35 @@ async function listFiles(base, sub = '') {
 // Idempotent: a second run over the same folder replaces what the first added.
 let html = (await readFile(join(dir, 'index.html'), 'utf8'))
   .replace(/\n    <meta http-equiv="Content-Security-Policy"[^>]*>/, '')
-  .replace(/<link rel="manifest"[^>]*>\n/, '');
+  .replace(/<link rel="manifest"[^>]*>\n/, '')
+  .replace(/<link rel="preload"[^>]*data-corpus[^>]*>\n/, '');
+
+// 0. The corpus data file, built by the command line tool in its own
+// profile (fast on thousands of articles; compiled once).
+const corpusDir = process.env.CROSSCHECK_CORPUS ?? join(ROOT, 'corpus');
+for (const f of await readdir(dir)) {
+  if (/^corpus-[0-9a-f]+\.bin$/.test(f)) await rm(join(dir, f));
+}
+const staged = join(dir, 'corpus.bin');
+const built = spawnSync(
+  'cargo',
+  ['run', '--quiet', '--offline', '--profile', 'corpus', '-p', 'crosscheck-core',
+    '--features', 'cli', '--bin', 'crosscheck', '--',
+    'bundle', '--corpus', corpusDir, '--out', staged],
+  { cwd: ROOT, stdio: 'inherit' },
+);
+if (built.status !== 0) {
+  console.error(`post-build: the corpus in ${corpusDir} could not be bundled (see above)`);
+  process.exit(1);
+}
+const data = await readFile(staged);
+const dataName = `corpus-${sha('sha256', data, 'hex').slice(0, 16)}.bin`;
+await rename(staged, join(dir, dataName));
+html = html.replace(
+  '</head>',
+  `<link rel="preload" href="${publicUrl}${dataName}" as="fetch" type="application/octet-stream" crossorigin="anonymous" data-corpus data-bytes="${data.length}" />\n</head>`,
+);
+await writeFile(join(dir, 'index.html'), html);
 
 if (profile === 'release') {
   // 1. CSP. Trunk's loader is the only inline script; it is allowed by hash.
@@ -101,7 +136,8 @@ if (profile === 'release') {
   const template = await readFile(join(ROOT, 'web', 'sw.js'), 'utf8');
   const sw = template
     .replace('__VERSION__', version)
-    .replace('__PRECACHE__', JSON.stringify(['./', ...files.filter((f) => f !== 'index.html')]));
+    .replace('__PRECACHE__', JSON.stringify(['./', ...files.filter((f) => f !== 'index.html')]))
+    .replace('__HASHED__', String(/-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/));
   await writeFile(join(dir, 'sw.js'), sw);
   console.log(`post-build: CSP, manifest and service worker ${version} (${files.length} files)`);
 }

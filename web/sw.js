@@ -1,7 +1,10 @@
 // Crosscheck's service worker, written into dist/ by scripts/post-build.mjs,
 // which fills in the version and the precache list. It makes the app work
 // offline after one visit, deep links included:
-// - install: precache every file of this build under a versioned cache;
+// - install: precache every file of this build under a versioned cache,
+//   taking a file whose name carries a content hash from an older version's
+//   cache when it is there (a new corpus does not download the code again,
+//   new code does not download the corpus again);
 // - navigations: network first, the cached app shell when offline;
 // - other same-origin requests: cache first (file names carry content hashes);
 // - activate: delete the caches of older versions.
@@ -10,10 +13,24 @@
 const VERSION = '__VERSION__';
 const CACHE = `crosscheck-${VERSION}`;
 const PRECACHE = __PRECACHE__;
+// Names with a content hash (trunk's and the corpus data file's).
+const HASHED = __HASHED__;
 const SHELL = new URL('./', self.registration.scope).href;
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(CACHE);
+      const fresh = [];
+      for (const path of PRECACHE) {
+        const url = new URL(path, self.registration.scope).href;
+        const kept = HASHED.test(path) ? await caches.match(url) : undefined;
+        if (kept) await cache.put(url, kept);
+        else fresh.push(path);
+      }
+      await cache.addAll(fresh);
+    })(),
+  );
 });
 
 self.addEventListener('activate', (event) => {

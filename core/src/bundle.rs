@@ -24,7 +24,7 @@ use crate::search::{RankingWeights, SearchIndex, SearchOptions, SearchResults};
 
 const MAGIC: &[u8; 4] = b"XCK1";
 /// Bumped whenever the serialized shape of [`Bundle`] changes.
-pub const FORMAT_VERSION: u16 = 6;
+pub const FORMAT_VERSION: u16 = 7;
 
 /// The embedded corpus.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -33,7 +33,7 @@ pub struct Bundle {
     pub articles: Vec<Article>,
     /// The search index of `articles`: document `i` is `articles[i]`.
     pub index: SearchIndex,
-    /// The corpus-wide comparison (similarity matrix, unique coverage,
+    /// The corpus-wide comparison (similarity graph, unique coverage,
     /// feature statistics), aligned with `articles`; computed here at build
     /// time because it is quadratic in the corpus.
     pub comparison: CorpusComparison,
@@ -217,10 +217,21 @@ impl Bundle {
         ))
     }
 
-    /// The stored similarity of two articles by id (the matrix cell).
+    /// The similarity of two articles by id: the stored value when the
+    /// graph keeps the pair, else computed from the two articles (a pair
+    /// below the graph's floor; the same score either way).
     pub fn similarity(&self, a: &str, b: &str) -> Result<f32, UnknownArticle> {
         let (i, j) = (self.index_of(a)?, self.index_of(b)?);
-        Ok(self.comparison.matrix.get(i, j))
+        Ok(self.similarity_at(i, j))
+    }
+
+    /// [`Bundle::similarity`] by article index; panics when out of range.
+    pub fn similarity_at(&self, i: usize, j: usize) -> f32 {
+        self.comparison.graph.get(i, j).unwrap_or_else(|| {
+            compare(&self.articles[i], &self.articles[j], &self.comparison.stats)
+                .similarity
+                .similarity
+        })
     }
 
     /// The stored unique coverage of an article by id.
@@ -319,6 +330,52 @@ mod tests {
             ..SearchOptions::default()
         };
         assert_eq!(first(&back, &explicit), "b");
+    }
+
+    #[test]
+    fn similarity_of_a_pair_the_graph_drops_is_computed_the_same_way() {
+        // Fourteen articles on different subjects: more than each article's
+        // kept nearest, so some pairs are not in the graph.
+        let topics = [
+            "rain",
+            "harbour",
+            "violin",
+            "tractor",
+            "glacier",
+            "bakery",
+            "satellite",
+            "orchid",
+            "marathon",
+            "volcano",
+            "library",
+            "submarine",
+            "vineyard",
+            "comet",
+        ];
+        let files = topics
+            .iter()
+            .map(|t| {
+                let text = format!("The {t}\nThe {t} was news today. Everyone spoke of the {t}.");
+                (format!("{t}.txt"), text.into_bytes())
+            })
+            .collect();
+        let bundle = Bundle::build(files).unwrap();
+        let n = bundle.articles.len();
+        let dropped: Vec<(usize, usize)> = (0..n)
+            .flat_map(|i| (0..n).map(move |j| (i, j)))
+            .filter(|&(i, j)| bundle.comparison.graph.get(i, j).is_none())
+            .collect();
+        assert!(!dropped.is_empty());
+        for (i, j) in dropped {
+            let (a, b) = (&bundle.articles[i], &bundle.articles[j]);
+            let exact = compare(a, b, &bundle.comparison.stats)
+                .similarity
+                .similarity;
+            assert_eq!(bundle.similarity(&a.id, &b.id), Ok(exact));
+        }
+        for i in 0..n {
+            assert_eq!(bundle.similarity_at(i, i), 1.0);
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Crosscheck's core: turns the bytes of news articles into structured
-//! [`Article`]s and packs them into a [`Bundle`] that the browser app embeds.
+//! [`Article`]s and packs them into a [`Bundle`], the data file the browser
+//! app loads.
 //!
 //! Data flows one way: `bytes → decode → parse → extract → Article → bundle`.
 //! The crate does no I/O and has no browser dependency, so the same code
@@ -16,14 +17,16 @@
 //!   ([`parse_article`], [`parse_corpus`]).
 //! - [`compare`](mod@compare): articles against each other — sentence alignment, shared
 //!   words, entities, quotes, disagreements on numbers, similarity, the
-//!   corpus matrix and unique coverage, query-focused passages.
+//!   corpus similarity graph and its stories, unique coverage,
+//!   query-focused passages.
 //! - [`search`]: the search index (built at build time) and the query engine.
 //! - [`bundle`]: the top layer: [`Bundle::build`] runs the whole pipeline for
 //!   a corpus (parse, index, compare) into the compact serialized form the
-//!   app embeds, and answers by article id.
+//!   app loads, and answers by article id.
 //! - `config` (feature `config`, native only): a corpus's `crosscheck.toml`
 //!   (ranking weights), read at build time.
-//! - [`id`]: stable, URL-safe article ids.
+//! - [`id`]: stable, URL-safe article ids; [`files`]: which files of a
+//!   folder are articles.
 //! - [`eval`]: ranking measures (nDCG@10, P@10, MAP, R@100) against
 //!   relevance judgments.
 
@@ -35,6 +38,7 @@ pub mod config;
 pub mod decode;
 pub mod eval;
 pub mod extract;
+pub mod files;
 pub mod id;
 pub mod parse;
 pub mod pipeline;

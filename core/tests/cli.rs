@@ -421,3 +421,47 @@ fn a_corpus_crosscheck_toml_sets_ranking_and_bad_keys_are_named() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn bundle_writes_the_apps_data_file_and_fails_on_any_bad_file() {
+    let dir = std::env::temp_dir().join(format!("crosscheck-bundle-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    std::fs::write(dir.join("a.txt"), "Rain\nRain fell on the town.\n").unwrap();
+    std::fs::write(dir.join("sub/b.md"), "Sun\nThe sun came out.\n").unwrap();
+    // Notes about the collection are not articles.
+    std::fs::write(dir.join("README.TXT"), "About\nThis folder holds two.\n").unwrap();
+    std::fs::write(dir.join("LICENSE.md"), "Licence\nUse freely.\n").unwrap();
+    std::fs::write(dir.join("crosscheck.toml"), "[ranking]\nk1 = 1.5\n").unwrap();
+    let out_file = dir.join("out.bin");
+    let (d, o) = (dir.to_str().unwrap(), out_file.to_str().unwrap());
+    run_ok(&["bundle", "--corpus", d, "--out", o]);
+    let bundle = crosscheck_core::Bundle::from_bytes(&std::fs::read(&out_file).unwrap()).unwrap();
+    let ids: Vec<&str> = bundle.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["a", "sub-b"]);
+    assert_eq!(bundle.ranking.k1, 1.5);
+    assert_eq!(
+        bundle.search("sun", &Default::default()).hits[0].id,
+        "sub-b"
+    );
+
+    std::fs::write(dir.join("sub/broken.txt"), [0u8, 159, 146, 150]).unwrap();
+    std::fs::remove_file(&out_file).unwrap();
+    let out = crosscheck()
+        .args(["bundle", "--corpus", d, "--out", o])
+        .output()
+        .unwrap();
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("broken.txt"), "{err}");
+    assert!(!out_file.exists(), "no data file from a broken corpus");
+}
+
+#[test]
+fn similarity_lists_the_stories() {
+    let v = json_ok(&["similarity", "--corpus", &corpus_arg(), "--json"]);
+    let stories = v["stories"].as_array().unwrap();
+    // The five seeds report one meeting.
+    assert_eq!(stories.len(), 1);
+    assert_eq!(stories[0].as_array().unwrap().len(), 5);
+}

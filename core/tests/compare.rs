@@ -298,17 +298,17 @@ fn seed_quotes_match_across_outlets() {
 #[test]
 fn the_corpus_matrix_equals_pairwise_scores_and_unique_coverage_agrees() {
     let seeds = seeds();
-    let corpus = CorpusComparison::build(&seeds);
-    assert_eq!(corpus.matrix.len(), seeds.len());
+    let (corpus, matrix) = CorpusComparison::build_with_matrix(&seeds);
+    assert_eq!(matrix.len(), seeds.len());
     for i in 0..seeds.len() {
-        assert_eq!(corpus.matrix.get(i, i), 1.0);
+        assert_eq!(matrix.get(i, i), 1.0);
         for j in 0..seeds.len() {
             if i == j {
                 continue;
             }
             let c = compare(&seeds[i], &seeds[j], &corpus.stats);
-            assert_eq!(corpus.matrix.get(i, j), c.similarity.similarity, "{i} {j}");
-            assert_eq!(corpus.matrix.get(i, j), corpus.matrix.get(j, i));
+            assert_eq!(matrix.get(i, j), c.similarity.similarity, "{i} {j}");
+            assert_eq!(matrix.get(i, j), matrix.get(j, i));
             assert!(c.similarity.similarity > 0.1 && c.similarity.similarity < 0.9);
             // A sentence unique in the corpus is unique in every pair.
             for s in &corpus.unique[i].sentences {
@@ -330,7 +330,17 @@ fn the_corpus_matrix_equals_pairwise_scores_and_unique_coverage_agrees() {
     // The two reports of the Kremlin meeting are each other's nearest.
     let i001 = seeds.iter().position(|a| a.id.starts_with("001")).unwrap();
     let i004 = seeds.iter().position(|a| a.id.starts_with("004")).unwrap();
-    assert_eq!(corpus.matrix.nearest(i004, 1)[0].0, i001);
+    assert_eq!(matrix.nearest(i004, 1)[0].0, i001);
+    // The graph keeps every pair of this small corpus, and the five reports
+    // of one meeting are one story.
+    for i in 0..seeds.len() {
+        for j in 0..seeds.len() {
+            assert_eq!(corpus.graph.get(i, j), Some(matrix.get(i, j)));
+        }
+    }
+    let stories = corpus.graph.stories();
+    assert_eq!(stories.len(), 1);
+    assert_eq!(stories[0].articles.len(), seeds.len());
 }
 
 #[test]
@@ -454,9 +464,14 @@ proptest! {
             }
         }
         if arts.len() == 2 {
-            let corpus = CorpusComparison::build(&arts);
+            let (corpus, matrix) = CorpusComparison::build_with_matrix(&arts);
             let c = compare(&arts[0], &arts[1], &corpus.stats);
-            prop_assert_eq!(corpus.matrix.get(0, 1), c.similarity.similarity);
+            prop_assert_eq!(matrix.get(0, 1), c.similarity.similarity);
+            // The graph keeps the pair (each is the other's nearest) when
+            // they share anything, with the same score.
+            if c.similarity.similarity > 0.0 {
+                prop_assert_eq!(corpus.graph.get(0, 1), Some(c.similarity.similarity));
+            }
         }
     }
 }

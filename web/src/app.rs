@@ -90,10 +90,17 @@ pub fn focus_main() {
     }
 }
 
-/// The shell without a router or corpus, so tests can supply their own
-/// history and corpus.
+#[derive(Properties, PartialEq)]
+pub struct FrameProps {
+    pub children: Html,
+}
+
+/// What every page shares: header, update banner, `<main>` holding
+/// `children`, footer. It needs a router but no corpus, so it paints before
+/// the corpus has arrived and stays mounted when it does (a query typed
+/// while the data loads is kept).
 #[component]
-pub fn Shell() -> Html {
+pub fn Frame(props: &FrameProps) -> Html {
     // Focus follows navigation, but not on the first load (the reader has
     // not moved yet, and stealing focus there would skip the header).
     let location = use_location();
@@ -118,7 +125,7 @@ pub fn Shell() -> Html {
             <Header />
             <UpdateBanner />
             <main id="main" class="main">
-                <Switch<Route> render={switch} />
+                { props.children.clone() }
             </main>
             <footer class="site-footer">
                 { "Crosscheck runs entirely in your browser: no account, no tracking, works offline." }
@@ -130,37 +137,110 @@ pub fn Shell() -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct AppProps {
-    /// The corpus every view shows, decoded at start-up (see `main.rs`),
-    /// or why it could not be.
-    pub corpus: Result<Corpus, AttrValue>,
+/// The shell without a router or corpus, so tests can supply their own
+/// history and corpus (through the context).
+#[component]
+pub fn Shell() -> Html {
+    html! { <Frame><Switch<Route> render={switch} /></Frame> }
 }
 
-/// The app as the browser runs it: the corpus in context, the browser's
-/// history as the router's. When the corpus could not be decoded (a build
-/// problem), one message says why instead, with the update banner, so a
-/// fixed version can still arrive.
+/// Where the corpus is on its way to the views.
+#[derive(Clone, PartialEq)]
+enum Load {
+    /// Bytes received so far, of `total` when the page states the size.
+    Arriving {
+        received: u64,
+        total: Option<u64>,
+    },
+    Ready(Corpus),
+    Failed(AttrValue),
+}
+
+/// Progress is drawn at most this often (ms): a re-render per network
+/// chunk would cost more than the download.
+const PROGRESS_EVERY_MS: f64 = 100.0;
+
+/// The app as the browser runs it: the browser's history as the router's,
+/// the frame painted at once, the corpus data file fetched with progress
+/// shown, decoded once, then the views with the corpus in context. When the
+/// data cannot be loaded or read, one message says why instead of the
+/// views, under the header and update banner, so a fixed version can still
+/// arrive.
 #[component]
-pub fn App(props: &AppProps) -> Html {
-    match &props.corpus {
-        Ok(corpus) => html! {
+pub fn App() -> Html {
+    let load = use_state(|| Load::Arriving {
+        received: 0,
+        total: None,
+    });
+    {
+        let load = load.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                load.set(fetch_corpus(&load).await);
+            });
+        });
+    }
+    let content = match &*load {
+        Load::Ready(corpus) => html! {
             <ContextProvider<Corpus> context={corpus.clone()}>
-                <BrowserRouter>
-                    <Shell />
-                </BrowserRouter>
+                <Switch<Route> render={switch} />
             </ContextProvider<Corpus>>
         },
-        Err(reason) => html! {
-            <>
-                <UpdateBanner />
-                <main id="main" class="main">
-                    <section class="error" role="alert" data-testid="corpus-unreadable">
-                        <h1>{ "The embedded corpus could not be read" }</h1>
-                        <p>{ reason }</p>
-                    </section>
-                </main>
-            </>
+        Load::Arriving { received, total } => loading(*received, *total),
+        Load::Failed(reason) => html! {
+            <section class="error" role="alert" data-testid="corpus-unreadable">
+                <h1>{ "The articles could not be loaded" }</h1>
+                <p>{ reason }</p>
+                <p>{ "Check the connection and reload the page. Once loaded, Crosscheck keeps working offline." }</p>
+            </section>
         },
+    };
+    html! {
+        <BrowserRouter>
+            <Frame>{ content }</Frame>
+        </BrowserRouter>
+    }
+}
+
+/// Fetches and decodes the corpus, reporting progress into `load`.
+async fn fetch_corpus(load: &UseStateHandle<Load>) -> Load {
+    let Some(file) = crate::browser::data::locate() else {
+        return Load::Failed("This page names no data file: the build is incomplete.".into());
+    };
+    let total = file.bytes;
+    let last = std::cell::Cell::new(0.0);
+    let progress = |received: u64| {
+        let now = js_sys::Date::now();
+        if now - last.get() >= PROGRESS_EVERY_MS {
+            last.set(now);
+            load.set(Load::Arriving { received, total });
+        }
+    };
+    match crate::browser::data::fetch(&file, progress).await {
+        Err(reason) => Load::Failed(reason.into()),
+        Ok(bytes) => match Corpus::from_bytes(&bytes) {
+            Ok(corpus) => Load::Ready(corpus),
+            Err(e) => Load::Failed(format!("The data file cannot be read: {e}.").into()),
+        },
+    }
+}
+
+/// The main area while the data arrives: what is happening, and how far.
+fn loading(received: u64, total: Option<u64>) -> Html {
+    let mb = |b: u64| format!("{:.1} MB", b as f64 / 1_000_000.0);
+    let done = match total {
+        Some(t) if t > 0 => format!("{} of {}", mb(received.min(t)), mb(t)),
+        _ => mb(received),
+    };
+    html! {
+        <section class="loading" data-testid="corpus-loading" aria-busy="true">
+            <h1>{ "Loading the articles…" }</h1>
+            if let Some(t) = total.filter(|&t| t > 0) {
+                <progress max={t.to_string()} value={received.min(t).to_string()} aria-label="Articles downloaded"></progress>
+            } else {
+                <progress aria-label="Articles downloaded"></progress>
+            }
+            <p class="muted">{ done }</p>
+        </section>
     }
 }

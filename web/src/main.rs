@@ -1,14 +1,13 @@
-//! Browser entry point: registers the service worker, decodes the embedded
-//! corpus once, then mounts [`crosscheck_web::App`] with it on `<body>`.
+//! Browser entry point: installs the panic view, the theme and the service
+//! worker, then mounts [`crosscheck_web::App`] on `<body>`, which paints at
+//! once and loads the corpus data file itself.
 
-use crosscheck_web::app::{App, AppProps};
+use crosscheck_web::app::App;
 use crosscheck_web::browser;
-use crosscheck_web::state::Corpus;
 
 fn main() {
     browser::fatal::install_panic_view();
     browser::theme::apply_stored();
     browser::service_worker::register();
-    let corpus = Corpus::embedded().map_err(|e| e.to_string().into());
-    yew::Renderer::<App>::with_props(AppProps { corpus }).render();
+    yew::Renderer::<App>::new().render();
 }

@@ -2,11 +2,13 @@
 //! context (`ContextProvider<Corpus>` in [`crate::app::App`], read with
 //! [`crate::hooks::use_corpus`]).
 //!
-//! The embedded bundle is decoded once, at start-up in `main.rs`, before
-//! anything renders. When it cannot be decoded (a build problem) the app
-//! shows one message that says why instead of its views
-//! ([`crate::app::App`]), so no view ever handles a missing corpus. Tests provide a corpus of their
-//! own the same way, through the context ([`Corpus::new`] over any
+//! The corpus is a data file beside the code (see
+//! [`crate::browser::data`]): [`crate::app::App`] paints its frame at once,
+//! shows progress while the file arrives, decodes it once into a
+//! [`Corpus`] and only then renders the views inside the context, so no
+//! view ever handles a missing corpus. When it cannot be loaded or decoded,
+//! one message says why instead of the views. Tests provide a corpus of
+//! their own the same way, through the context ([`Corpus::new`] over any
 //! `Bundle`).
 //!
 //! A [`Corpus`] is a handle: an `Rc` to the bundle and to what the views
@@ -20,10 +22,8 @@ use std::ops::Deref;
 use std::rc::Rc;
 
 use crosscheck_core::compare::corpus::{entity_coverage, EntityCoverage};
+use crosscheck_core::compare::Story;
 use crosscheck_core::{Article, Bundle, BundleError};
-
-/// The corpus `build.rs` embedded.
-static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
 /// The corpus the app shows, cheap to clone.
 #[derive(Clone)]
@@ -33,6 +33,8 @@ struct State {
     bundle: Bundle,
     /// The overview's entity × article table, computed on first use.
     coverage: OnceCell<Vec<EntityCoverage>>,
+    /// The stories of the similarity graph, computed on first use.
+    stories: OnceCell<Vec<Story>>,
 }
 
 /// Two handles are equal when they are the same corpus: a view re-renders
@@ -48,12 +50,13 @@ impl Corpus {
         Corpus(Rc::new(State {
             bundle,
             coverage: OnceCell::new(),
+            stories: OnceCell::new(),
         }))
     }
 
-    /// Decodes the corpus embedded at build time.
-    pub fn embedded() -> Result<Corpus, BundleError> {
-        Bundle::from_bytes(EMBEDDED).map(Corpus::new)
+    /// Decodes the data file the build wrote.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Corpus, BundleError> {
+        Bundle::from_bytes(bytes).map(Corpus::new)
     }
 
     pub fn bundle(&self) -> &Bundle {
@@ -87,21 +90,29 @@ impl Corpus {
     pub fn entity_coverage(&self) -> &[EntityCoverage] {
         self.0
             .coverage
-            .get_or_init(|| entity_coverage(self.articles()))
+            .get_or_init(|| entity_coverage(&self.articles().iter().collect::<Vec<_>>()))
     }
 
-    /// The other articles, most similar to `article` first, from the
-    /// bundle's similarity matrix. The bundle keeps the matrix in step with
-    /// its articles when they are added or removed; a bundle whose fields
-    /// were changed by hand may not be, and then this is empty rather than
-    /// a panic.
+    /// The stories of the corpus (groups of articles reporting the same
+    /// one), largest first.
+    pub fn stories(&self) -> &[Story] {
+        self.0
+            .stories
+            .get_or_init(|| self.bundle().comparison.graph.stories())
+    }
+
+    /// The articles most similar to `article` that the similarity graph
+    /// keeps (its nearest, and any pair past the graph's floor), most
+    /// similar first. The bundle keeps the graph in step with its articles
+    /// when they are added or removed; a bundle whose fields were changed
+    /// by hand may not be, and then this is empty rather than a panic.
     pub fn nearest(&self, article: &ArticleRef) -> Vec<(ArticleRef, f32)> {
-        let matrix = &self.bundle().comparison.matrix;
-        if matrix.len() != self.articles().len() || article.index >= matrix.len() {
+        let graph = &self.bundle().comparison.graph;
+        if graph.len() != self.articles().len() || article.index >= graph.len() {
             return Vec::new();
         }
-        matrix
-            .nearest(article.index, matrix.len())
+        graph
+            .nearest(article.index, graph.len())
             .into_iter()
             .filter_map(|(j, s)| Some((self.article(j)?, s)))
             .collect()
@@ -119,7 +130,7 @@ pub struct ArticleRef {
 
 impl ArticleRef {
     /// Position in [`Corpus::articles`] (and in the bundle's index and
-    /// similarity matrix).
+    /// similarity graph).
     pub fn index(&self) -> usize {
         self.index
     }

@@ -1,7 +1,8 @@
 //! Component tests: the real app shell rendered into headless Chromium by
 //! wasm-bindgen-test, with an in-memory history standing in for the address
 //! bar and the corpus provided through the context, as `App` does: the
-//! embedded one, or a small one a test builds. Run with
+//! seed corpus (`corpus/`, built here as the build's data file is), or a
+//! small one a test builds. Run with
 //! `cargo test -p crosscheck-web --target wasm32-unknown-unknown`.
 #![cfg(target_arch = "wasm32")]
 
@@ -30,7 +31,30 @@ struct AtProps {
     q: Option<String>,
 }
 
-/// The app shell with the embedded corpus and its location set to `path`
+/// The five seed articles of `corpus/`, built into a corpus as the app's
+/// data file is (`crosscheck bundle`), once per test binary.
+fn seeds() -> Corpus {
+    thread_local! {
+        static SEEDS: Corpus = {
+            let files: Vec<(String, Vec<u8>)> = [
+                ("000_33c2e98580f1a62a.txt", &include_bytes!("../../corpus/000_33c2e98580f1a62a.txt")[..]),
+                ("001_9ff3adb9c3e641cd.txt", &include_bytes!("../../corpus/001_9ff3adb9c3e641cd.txt")[..]),
+                ("002_109feb134c1be67a.txt", &include_bytes!("../../corpus/002_109feb134c1be67a.txt")[..]),
+                ("003_7eb5acbaa5df0e7d.txt", &include_bytes!("../../corpus/003_7eb5acbaa5df0e7d.txt")[..]),
+                ("004_018813ca5c6e4e99.txt", &include_bytes!("../../corpus/004_018813ca5c6e4e99.txt")[..]),
+            ]
+            .into_iter()
+            .map(|(name, bytes)| (name.to_owned(), bytes.to_vec()))
+            .collect();
+            let bundle = Bundle::build(files).expect("the seeds parse");
+            // Through the bytes, as the app receives it.
+            Corpus::from_bytes(&bundle.to_bytes()).expect("the seed corpus decodes")
+        };
+    }
+    SEEDS.with(Corpus::clone)
+}
+
+/// The app shell with the seed corpus and its location set to `path`
 /// (and `?q=`).
 #[component]
 fn At(props: &AtProps) -> Html {
@@ -41,7 +65,7 @@ fn At(props: &AtProps) -> Html {
             .unwrap(),
         None => history.push(props.path.as_str()),
     }
-    let corpus = Corpus::embedded().expect("the embedded corpus decodes");
+    let corpus = seeds();
     html! {
         <ContextProvider<Corpus> context={corpus}>
             <Router {history}><Shell /></Router>
@@ -113,7 +137,7 @@ fn text(root: &Element, selector: &str) -> String {
 }
 
 #[wasm_bindgen_test]
-async fn library_lists_every_embedded_article() {
+async fn library_lists_every_seed_article() {
     let root = render_at("/").await;
     assert_eq!(count(&root, "[data-testid=article-card]"), 5);
     assert!(text(&root, "[data-testid=article-card]").contains("Russia Signals Openness"));
@@ -310,7 +334,7 @@ async fn choosing_an_active_chip_takes_its_filter_out_of_the_search() {
     );
 }
 
-/// Two short reports, built the way `build.rs` builds the embedded corpus.
+/// Two short reports, built the way the build makes the app's data file.
 fn small_corpus() -> Corpus {
     let files = vec![
         (
@@ -356,7 +380,7 @@ async fn views_show_the_corpus_the_context_provides() {
     assert_eq!(count(&root, "[data-testid=heatmap] rect"), 4);
     assert!(text(&root, "[data-testid=entity-coverage]").contains("Steve Witkoff"));
 
-    // An article of the embedded corpus is not in this one.
+    // An article of the seed corpus is not in this one.
     history.push("/article/004_018813ca5c6e4e99");
     settle().await;
     assert_eq!(count(&root, "[data-testid=not-found]"), 1);
@@ -370,7 +394,7 @@ async fn the_compare_page_survives_an_id_turning_bad_and_good_again() {
     let history = AnyHistory::from(MemoryHistory::new());
     history.push(pair);
     let root = mount::<With>(WithProps {
-        corpus: Corpus::embedded().unwrap(),
+        corpus: seeds(),
         history: history.clone(),
     })
     .await;

@@ -1,6 +1,7 @@
 //! Corpus-wide comparison, built once at build time and stored in the
 //! bundle: the statistics that weigh features, the similarity of every pair
-//! of articles, and what each article alone reports.
+//! of articles (kept in the bundle as a [`SimilarityGraph`] of the pairs
+//! that matter), and what each article alone reports.
 //!
 //! Comparing every pair sentence by sentence would be quadratic in
 //! sentences *and* articles. Instead term and entity cosines come from an
@@ -16,70 +17,11 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::align::{sentence_scores, Thresholds, THRESHOLDS};
+use super::graph::SimilarityGraph;
+use super::matrix::SimilarityMatrix;
 use super::profile::{CorpusProfiles, Profile, TermStats};
 use super::similarity::{pair_scores, SimilarityWeights, WEIGHTS};
 use crate::article::{Article, EntityKind};
-
-/// The similarity of every pair of a corpus's articles, in the order of
-/// [`crate::Bundle::articles`]. Symmetric with 1 on the diagonal; only the
-/// upper triangle is stored.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct SimilarityMatrix {
-    size: u32,
-    /// Row-major upper triangle without the diagonal.
-    upper: Vec<f32>,
-}
-
-impl SimilarityMatrix {
-    /// Number of articles.
-    pub fn len(&self) -> usize {
-        self.size as usize
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.size == 0
-    }
-
-    fn index(&self, i: usize, j: usize) -> usize {
-        let n = self.size as usize;
-        // Rows 0..i hold n-1, n-2, … cells.
-        i * (2 * n - i - 1) / 2 + (j - i - 1)
-    }
-
-    /// The similarity of articles `i` and `j`; panics when out of range.
-    pub fn get(&self, i: usize, j: usize) -> f32 {
-        assert!(
-            i < self.len() && j < self.len(),
-            "article index out of range"
-        );
-        match i.cmp(&j) {
-            std::cmp::Ordering::Equal => 1.0,
-            std::cmp::Ordering::Less => self.upper[self.index(i, j)],
-            std::cmp::Ordering::Greater => self.upper[self.index(j, i)],
-        }
-    }
-
-    /// Row `i` in full.
-    pub fn row(&self, i: usize) -> Vec<f32> {
-        (0..self.len()).map(|j| self.get(i, j)).collect()
-    }
-
-    /// The full matrix as rows.
-    pub fn rows(&self) -> Vec<Vec<f32>> {
-        (0..self.len()).map(|i| self.row(i)).collect()
-    }
-
-    /// The `k` articles most similar to `i`, most similar first.
-    pub fn nearest(&self, i: usize, k: usize) -> Vec<(usize, f32)> {
-        let mut others: Vec<(usize, f32)> = (0..self.len())
-            .filter(|&j| j != i)
-            .map(|j| (j, self.get(i, j)))
-            .collect();
-        others.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-        others.truncate(k);
-        others
-    }
-}
 
 /// What one article reports that no other article of the corpus does.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -97,7 +39,8 @@ pub struct UniqueCoverage {
 pub struct CorpusComparison {
     /// Feature statistics; weigh any pairwise comparison with these.
     pub stats: TermStats,
-    pub matrix: SimilarityMatrix,
+    /// The pairs that matter to the views (see [`SimilarityGraph`]).
+    pub graph: SimilarityGraph,
     /// Per article, its unique coverage against all the others.
     pub unique: Vec<UniqueCoverage>,
 }
@@ -105,6 +48,12 @@ pub struct CorpusComparison {
 impl CorpusComparison {
     /// Builds it for `articles` with the app's weights and thresholds.
     pub fn build(articles: &[Article]) -> CorpusComparison {
+        CorpusComparison::build_with_matrix(articles).0
+    }
+
+    /// [`CorpusComparison::build`], with the full similarity matrix its
+    /// graph was drawn from.
+    pub fn build_with_matrix(articles: &[Article]) -> (CorpusComparison, SimilarityMatrix) {
         build_with(articles, &WEIGHTS, &THRESHOLDS)
     }
 }
@@ -141,7 +90,7 @@ pub(crate) fn build_with(
     articles: &[Article],
     weights: &SimilarityWeights,
     thresholds: &Thresholds,
-) -> CorpusComparison {
+) -> (CorpusComparison, SimilarityMatrix) {
     let CorpusProfiles { profiles, stats } = CorpusProfiles::build(articles);
     let n = articles.len();
     let term_post = postings(&profiles, stats.len(), |p| &p.terms);
@@ -198,14 +147,13 @@ pub(crate) fn build_with(
             UniqueCoverage { sentences, share }
         })
         .collect();
-    CorpusComparison {
+    let matrix = SimilarityMatrix::from_upper(n, upper);
+    let comparison = CorpusComparison {
         stats,
-        matrix: SimilarityMatrix {
-            size: n as u32,
-            upper,
-        },
+        graph: SimilarityGraph::from_matrix(&matrix),
         unique,
-    }
+    };
+    (comparison, matrix)
 }
 
 /// One person, place or organisation and how often each article of a
@@ -215,39 +163,50 @@ pub struct EntityCoverage {
     pub kind: EntityKind,
     /// The canonical name, the same in every article.
     pub name: String,
-    /// Mentions per article, in the order of the articles given; an
-    /// article that lists the entity without placing a mention counts 1.
-    pub mentions: Vec<u32>,
+    /// `(article position, mentions)` for the articles that name it, by
+    /// position in the list given; an article that lists the entity
+    /// without placing a mention counts 1. Sparse, so a corpus of
+    /// thousands costs what its entities cost, not entities × articles.
+    pub per_article: Vec<(u32, u32)>,
 }
 
 impl EntityCoverage {
     /// How many articles name it.
     pub fn articles(&self) -> usize {
-        self.mentions.iter().filter(|&&m| m > 0).count()
+        self.per_article.len()
+    }
+
+    /// Its mentions in the article at `position` (0 when it names it not).
+    pub fn mentions_in(&self, position: usize) -> u32 {
+        self.per_article
+            .binary_search_by_key(&(position as u32), |p| p.0)
+            .map_or(0, |k| self.per_article[k].1)
     }
 }
 
 /// Every entity the articles name, with its mentions per article, most
 /// widely covered first (then by kind and name), so the top rows show what
 /// the reports share. Derived from the articles alone and cheap next to the
-/// matrix, so it is not stored in the bundle: views compute it when needed.
-pub fn entity_coverage(articles: &[Article]) -> Vec<EntityCoverage> {
-    let n = articles.len();
-    let mut by_name: BTreeMap<(EntityKind, &str), Vec<u32>> = BTreeMap::new();
+/// similarity, so it is not stored in the bundle: views compute it for the
+/// articles they show.
+pub fn entity_coverage(articles: &[&Article]) -> Vec<EntityCoverage> {
+    let mut by_name: BTreeMap<(EntityKind, &str), Vec<(u32, u32)>> = BTreeMap::new();
     for (i, a) in articles.iter().enumerate() {
         for e in &a.entities {
-            let mentions = by_name
-                .entry((e.kind, e.name.as_str()))
-                .or_insert_with(|| vec![0; n]);
-            mentions[i] += e.mentions.len().max(1) as u32;
+            let per_article = by_name.entry((e.kind, e.name.as_str())).or_default();
+            let mentions = e.mentions.len().max(1) as u32;
+            match per_article.last_mut() {
+                Some(last) if last.0 == i as u32 => last.1 += mentions,
+                _ => per_article.push((i as u32, mentions)),
+            }
         }
     }
     let mut rows: Vec<EntityCoverage> = by_name
         .into_iter()
-        .map(|((kind, name), mentions)| EntityCoverage {
+        .map(|((kind, name), per_article)| EntityCoverage {
             kind,
             name: name.to_owned(),
-            mentions,
+            per_article,
         })
         .collect();
     // Stable: rows covered by as many articles keep their (kind, name) order.
@@ -272,16 +231,20 @@ mod tests {
             ),
         ])
         .unwrap();
-        let rows = entity_coverage(&bundle.articles);
+        let articles: Vec<&Article> = bundle.articles.iter().collect();
+        let rows = entity_coverage(&articles);
         let putin = &rows[0];
         assert_eq!(
             (putin.kind, putin.name.as_str()),
             (EntityKind::Person, "Vladimir Putin")
         );
-        assert_eq!(putin.mentions, [2, 1]);
+        assert_eq!(putin.per_article, [(0, 2), (1, 1)]);
+        assert_eq!((putin.mentions_in(0), putin.mentions_in(1)), (2, 1));
         assert_eq!(putin.articles(), 2);
         // The rest are named by one article each, in kind then name order.
         assert!(rows[1..].iter().all(|r| r.articles() == 1));
+        let witkoff = rows.iter().find(|r| r.name == "Steve Witkoff").unwrap();
+        assert_eq!((witkoff.mentions_in(0), witkoff.mentions_in(1)), (1, 0));
         let rest: Vec<(EntityKind, &str)> = rows[1..]
             .iter()
             .map(|r| (r.kind, r.name.as_str()))
@@ -291,24 +254,5 @@ mod tests {
         assert_eq!(rest, sorted);
         assert!(rest.contains(&(EntityKind::Person, "Steve Witkoff")));
         assert!(entity_coverage(&[]).is_empty());
-    }
-
-    #[test]
-    fn triangle_indexing_covers_every_pair_once() {
-        let n = 5;
-        let m = SimilarityMatrix {
-            size: n as u32,
-            upper: (0..n * (n - 1) / 2).map(|k| k as f32).collect(),
-        };
-        let mut seen = Vec::new();
-        for i in 0..n {
-            for j in i + 1..n {
-                seen.push(m.get(i, j));
-                assert_eq!(m.get(i, j), m.get(j, i));
-            }
-            assert_eq!(m.get(i, i), 1.0);
-        }
-        assert_eq!(seen, m.upper);
-        assert_eq!(m.nearest(0, 2), vec![(4, 3.0), (3, 2.0)]);
     }
 }

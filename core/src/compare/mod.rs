@@ -5,7 +5,7 @@
 //!   entities in both or one, the quotes matched by words or speaker, the
 //!   numbers they [`Disagreement`]s on, and an overall similarity.
 //! - [`CorpusComparison`]: built once per corpus at build time and stored in
-//!   the bundle — feature statistics, the similarity matrix and each
+//!   the bundle — feature statistics, the similarity graph and each
 //!   article's unique coverage.
 //! - [`focus`](mod@focus): for a query, each article's best passage.
 //!
@@ -20,6 +20,8 @@ pub mod diff;
 pub mod disagree;
 pub mod entities;
 pub mod focus;
+pub mod graph;
+pub mod matrix;
 pub mod profile;
 pub mod quotes;
 pub mod similarity;
@@ -29,11 +31,13 @@ mod vector;
 use std::borrow::Cow;
 
 pub use align::{Alignment, PairKind, Row, SentenceKind, SentencePair, Thresholds, THRESHOLDS};
-pub use corpus::{CorpusComparison, SimilarityMatrix, UniqueCoverage};
+pub use corpus::{CorpusComparison, UniqueCoverage};
 pub use diff::WordDiff;
 pub use disagree::{Disagreement, QuantityRef};
 pub use entities::{EntityComparison, EntityCount};
 pub use focus::{focus, FocusPassage, FocusView};
+pub use graph::{SimilarityGraph, Story};
+pub use matrix::SimilarityMatrix;
 pub use profile::TermStats;
 pub use quotes::{QuoteComparison, QuoteMatch, QuoteMatchKind, SpeakerQuotes};
 pub use similarity::{SimilarityScores, SimilarityWeights, WEIGHTS};

@@ -2,6 +2,7 @@
 //! where the browser lacks the API (no clipboard, no service worker, no
 //! storage in a private window), so a missing feature never breaks a page.
 
+pub mod data;
 pub mod fatal;
 pub mod service_worker;
 pub mod share;

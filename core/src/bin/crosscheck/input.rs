@@ -3,6 +3,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crosscheck_core::files::is_article_file;
+
 /// One article file: the name it is known by (relative to the folder it was
 /// found in, or its file name), where it is, and its bytes.
 pub struct InputFile {
@@ -17,8 +19,10 @@ pub struct InputError {
     pub reason: String,
 }
 
-/// Reads every `.txt` and `.md` file under `paths` (folders recursively),
-/// sorted by name. Unreadable paths are reported, not fatal.
+/// Reads the files named in `paths` and every article file
+/// ([`is_article_file`]: `.txt` and `.md`, not a README or licence) in the
+/// folders among them, recursively, sorted by name. Unreadable paths are
+/// reported, not fatal.
 pub fn gather(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<InputError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
@@ -42,12 +46,6 @@ pub fn gather(paths: &[PathBuf]) -> (Vec<InputFile>, Vec<InputError>) {
     (files, errors)
 }
 
-fn is_article(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt") || e.eq_ignore_ascii_case("md"))
-}
-
 fn walk(root: &Path, dir: &Path, files: &mut Vec<InputFile>, errors: &mut Vec<InputError>) {
     let entries = match fs::read_dir(dir) {
         Ok(e) => e,
@@ -64,7 +62,7 @@ fn walk(root: &Path, dir: &Path, files: &mut Vec<InputFile>, errors: &mut Vec<In
     for path in paths {
         if path.is_dir() {
             walk(root, &path, files, errors);
-        } else if is_article(&path) {
+        } else if is_article_file(&path.to_string_lossy()) {
             let name = path
                 .strip_prefix(root)
                 .unwrap_or(&path)

@@ -8,11 +8,13 @@
 //! crosscheck search QUERY... [--corpus DIR] [--limit N] [--json] [--explain] [--typing]
 //! crosscheck search --queries FILE [--corpus DIR] [--limit N] [--json]
 //! crosscheck eval --queries FILE --qrels FILE [--corpus DIR] [--json]
+//! crosscheck bundle [--corpus DIR] --out FILE
 //! ```
 //!
 //! Each subcommand lives in its own module and gets its arguments after the
 //! subcommand name; add `search`, `compare` or `similarity` the same way.
 
+mod bundle;
 mod compare;
 mod corpus;
 mod eval;
@@ -34,7 +36,7 @@ commands:
                            compare two articles of a corpus (default ./corpus):
                            aligned sentences, entities, quotes, disagreements
   similarity [--corpus DIR] [--json]
-                           the corpus similarity matrix and unique coverage
+                           the corpus similarity matrix, unique coverage and stories
   search QUERY... [--corpus DIR] [--limit N] [--json] [--explain] [--typing]
                            search the articles in DIR (default corpus/)
   search --queries FILE [--corpus DIR] [--limit N] [--json]
@@ -42,6 +44,9 @@ commands:
   eval --queries FILE --qrels FILE [--corpus DIR] [--json]
                            rank judged queries (id<TAB>text) and print nDCG@10,
                            P@10, MAP and R@100 against TREC relevance judgments
+  bundle [--corpus DIR] --out FILE
+                           write the web app's data file for the corpus in DIR
+                           (every file must parse)
 
 options:
   -h, --help               show this help
@@ -60,6 +65,7 @@ fn main() -> ExitCode {
         Some("similarity") => similarity::run(rest),
         Some("search") => search::run(rest),
         Some("eval") => eval::run(rest),
+        Some("bundle") => bundle::run(rest),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;

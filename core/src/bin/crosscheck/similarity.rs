@@ -11,7 +11,8 @@ use crate::corpus::{self, round};
 
 const USAGE: &str = "usage: crosscheck similarity [--corpus DIR] [--json]";
 
-/// Prints the corpus similarity matrix (and each article's unique coverage).
+/// Prints the corpus similarity matrix, each article's unique coverage and
+/// the stories (groups of articles that report the same one).
 pub fn run(args: Vec<std::ffi::OsString>) -> Result<ExitCode, String> {
     use lexopt::prelude::*;
     let mut parser = lexopt::Parser::from_args(args);
@@ -29,14 +30,13 @@ pub fn run(args: Vec<std::ffi::OsString>) -> Result<ExitCode, String> {
         }
     }
     let articles = corpus::load(&dir)?;
-    let c = CorpusComparison::build(&articles);
+    let (c, matrix) = CorpusComparison::build_with_matrix(&articles);
     let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
 
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let written = if json {
-        let matrix: Vec<Vec<f64>> = c
-            .matrix
+        let matrix: Vec<Vec<f64>> = matrix
             .rows()
             .into_iter()
             .map(|r| r.into_iter().map(round).collect())
@@ -46,15 +46,21 @@ pub fn run(args: Vec<std::ffi::OsString>) -> Result<ExitCode, String> {
             .iter()
             .map(|u| json!({ "share": round(u.share), "sentences": u.sentences }))
             .collect();
-        let v = json!({ "ids": ids, "matrix": matrix, "unique_coverage": unique });
+        let stories: Vec<Vec<&str>> = c
+            .graph
+            .stories()
+            .iter()
+            .map(|s| s.articles.iter().map(|&i| ids[i]).collect())
+            .collect();
+        let v =
+            json!({ "ids": ids, "matrix": matrix, "unique_coverage": unique, "stories": stories });
         serde_json::to_writer(&mut out, &v)
             .map_err(io::Error::from)
             .and_then(|_| writeln!(out))
     } else {
         (|| {
             for (i, id) in ids.iter().enumerate() {
-                let near: Vec<String> = c
-                    .matrix
+                let near: Vec<String> = matrix
                     .nearest(i, 3)
                     .into_iter()
                     .map(|(j, s)| format!("{} {:.3}", ids[j], s))
@@ -65,6 +71,10 @@ pub fn run(args: Vec<std::ffi::OsString>) -> Result<ExitCode, String> {
                     100.0 * c.unique[i].share,
                     near.join(", ")
                 )?;
+            }
+            for story in c.graph.stories() {
+                let members: Vec<&str> = story.articles.iter().map(|&i| ids[i]).collect();
+                writeln!(out, "story ({:.3}): {}", story.cohesion, members.join(", "))?;
             }
             Ok(())
         })()
