@@ -1,6 +1,6 @@
-//! The bundle: everything the browser app needs, built once at build time and
-//! embedded in the WebAssembly. Startup only decodes it; nothing is parsed or
-//! indexed in the browser.
+//! The bundle: everything the browser app needs, built once at build time
+//! (`crosscheck bundle`) and shipped as a data file beside the WebAssembly.
+//! The app only decodes it; nothing is parsed or indexed in the browser.
 //!
 //! This is the top of the core's layers: [`Bundle::build`] is the one
 //! function that runs the whole pipeline for a corpus (decode → parse →
@@ -26,7 +26,7 @@ const MAGIC: &[u8; 4] = b"XCK1";
 /// Bumped whenever the serialized shape of [`Bundle`] changes.
 pub const FORMAT_VERSION: u16 = 7;
 
-/// The embedded corpus.
+/// A corpus, ready to search and compare.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Bundle {
     /// Articles sorted by file name.
@@ -107,7 +107,7 @@ impl Bundle {
         }
     }
 
-    /// Serializes to the embedded byte form.
+    /// Serializes to the data file's byte form.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
         out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
@@ -116,7 +116,7 @@ impl Bundle {
         out
     }
 
-    /// Decodes the embedded byte form.
+    /// Decodes the data file's byte form.
     pub fn from_bytes(bytes: &[u8]) -> Result<Bundle, BundleError> {
         let rest = bytes.strip_prefix(MAGIC).ok_or(BundleError::NotABundle)?;
         if rest.len() < 2 {

@@ -175,6 +175,10 @@ pub fn App() -> Html {
     {
         let load = load.clone();
         use_effect_with((), move |_| {
+            // The app has drawn its frame: the static one of index.html goes.
+            if let Some(boot) = gloo_utils::document().get_element_by_id("boot") {
+                boot.remove();
+            }
             wasm_bindgen_futures::spawn_local(async move {
                 load.set(fetch_corpus(&load).await);
             });

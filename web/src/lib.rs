@@ -1,6 +1,6 @@
 //! The Crosscheck browser app. It only renders and routes: every fact it
-//! shows comes from `crosscheck-core`, decoded from the bundle embedded at
-//! build time (see `build.rs` and [`state`]).
+//! shows comes from `crosscheck-core`, decoded from the corpus data file the
+//! build writes beside the code (see [`browser::data`] and [`state`]).
 //!
 //! Layout: [`app`] holds the route table, the shell and the app; [`state`]
 //! the corpus the app shows, provided to every view through a context and

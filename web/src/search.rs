@@ -53,19 +53,27 @@ pub struct FacetView {
     pub count: u32,
 }
 
+/// Results shown at first, and added by each "Show more": about a screen,
+/// so each keystroke computes passages only for what the reader can see.
+pub const PAGE_SIZE: usize = 10;
+
 /// Options for searching as the reader types: the last word is a prefix.
 /// Facets keep the engine's own limit per kind.
-fn options() -> SearchOptions {
+fn options(limit: usize) -> SearchOptions {
     SearchOptions {
         typing: true,
-        limit: 50,
+        limit,
         ..SearchOptions::default()
     }
 }
 
-/// Runs `q` on the corpus.
-pub fn run(corpus: &Corpus, q: &str) -> SearchView {
-    view(corpus.articles(), corpus.bundle().search(q, &options()))
+/// Runs `q` on the corpus: the best `limit` hits with their passages, the
+/// total and the facets over every match.
+pub fn run(corpus: &Corpus, q: &str, limit: usize) -> SearchView {
+    view(
+        corpus.articles(),
+        corpus.bundle().search(q, &options(limit)),
+    )
 }
 
 /// Byte spans of the article's body that match `q`, for marking terms on
@@ -74,7 +82,10 @@ pub fn body_highlights(corpus: &Corpus, article: &Article, q: &str) -> Vec<Span>
     if q.trim().is_empty() {
         return Vec::new();
     }
-    corpus.bundle().index.highlights(article, q, &options())
+    corpus
+        .bundle()
+        .index
+        .highlights(article, q, &options(PAGE_SIZE))
 }
 
 fn view(articles: &[Article], r: SearchResults) -> SearchView {

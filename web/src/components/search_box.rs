@@ -23,6 +23,9 @@ use crate::hooks::use_search_query;
 /// Milliseconds of quiet typing before the URL (and results) follow.
 const DEBOUNCE_MS: u32 = 90;
 
+/// The performance mark set when a debounced search starts.
+pub const SEARCH_MARK: &str = "crosscheck-search";
+
 #[component]
 pub fn SearchBox() -> Html {
     let navigator = use_navigator();
@@ -102,7 +105,15 @@ pub fn SearchBox() -> Html {
             let go = go.clone();
             // First keystroke from another page pushes a history entry.
             let replace = on_search_page;
-            *pending.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || go(q, replace)));
+            *pending.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
+                // The moment a search starts, for the browser benchmark
+                // (`scripts/bench-browser.mjs`) and the browser's own
+                // performance panel: results painted minus this mark.
+                if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+                    perf.mark(SEARCH_MARK).ok();
+                }
+                go(q, replace)
+            }));
         })
     };
 

@@ -33,7 +33,20 @@ const EXAMPLES: &[(&str, &str)] = &[
 pub fn SearchPage() -> Html {
     let corpus = use_corpus();
     let SearchQuery { q, malformed } = use_search_query();
-    let view = use_memo((corpus, q.clone()), |(corpus, q)| search::run(corpus, q));
+    // How many results are shown: a page, more on request, a page again
+    // for every new query.
+    let shown = use_state_eq(|| search::PAGE_SIZE);
+    {
+        let shown = shown.clone();
+        use_effect_with(q.clone(), move |_| shown.set(search::PAGE_SIZE));
+    }
+    let view = use_memo((corpus, q.clone(), *shown), |(corpus, q, limit)| {
+        search::run(corpus, q, *limit)
+    });
+    let more = {
+        let shown = shown.clone();
+        Callback::from(move |_| shown.set(*shown + search::PAGE_SIZE))
+    };
     html! {
         <section class="search-page">
             <h1 class="visually-hidden">{ "Search" }</h1>
@@ -43,7 +56,7 @@ pub fn SearchPage() -> Html {
             if q.trim().is_empty() {
                 <SearchHelp />
             } else {
-                <Results q={q.clone()} view={view} />
+                <Results q={q.clone()} view={view} {more} />
             }
         </section>
     }
@@ -73,6 +86,8 @@ fn SearchHelp() -> Html {
 struct ResultsProps {
     q: String,
     view: std::rc::Rc<SearchView>,
+    /// Shows another page of results.
+    more: Callback<MouseEvent>,
 }
 
 #[component]
@@ -107,6 +122,11 @@ fn Results(props: &ResultsProps) -> Html {
                         <Hit key={hit.id.clone()} q={props.q.clone()} hit={hit.clone()} {rank} />
                     }) }
                 </ol>
+                if view.hits.len() < n {
+                    <button type="button" class="button" data-testid="more-results" onclick={props.more.clone()}>
+                        { format!("Show more results ({} of {n} shown)", view.hits.len()) }
+                    </button>
+                }
             </div>
             if !view.facets.is_empty() {
                 <FacetChips q={props.q.clone()} facets={view.facets.clone()} />
