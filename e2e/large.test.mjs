@@ -115,6 +115,10 @@ test('search shows a page of results and more on request', { skip: !present }, a
   await page.getByTestId('search-input').fill('government minister');
   await page.waitForURL(/minister/);
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=search-result]').length === 10);
+  // Passages side by side: a dozen of the best articles, not all 300.
+  await page.goto(`${server.url}compare?q=government`);
+  await page.getByTestId('focus-passage').first().waitFor();
+  assert.equal(await page.getByTestId('focus-passage').count(), 12);
   assert.deepEqual(problems().filter((p) => !p.startsWith('HTTP 404')), []);
   await context.close();
 });

@@ -150,6 +150,7 @@ for (let r = 0; r < runs; r++) {
       fcp,
       firstCard: b.firstCard,
       longest: Math.max(0, ...b.longtasks.map((t) => t.duration)),
+      tasks: b.longtasks.map((t) => `${Math.round(t.start)}+${Math.round(t.duration)}`),
       wasmMemory: b.wasm?.memory?.buffer?.byteLength ?? null,
     };
   });
@@ -225,6 +226,7 @@ console.log(`\n== cold loads (${runs}, median; served from 127.0.0.1 without com
 console.log(`  first contentful paint: ${ms(median(loads.map((l) => l.fcp)))}`);
 console.log(`  first article card:     ${ms(median(loads.map((l) => l.firstCard)))}`);
 console.log(`  longest main-thread task up to 3 s after load: ${ms(median(loads.map((l) => l.longest)))}`);
+console.log(`  long tasks (start+duration, ms) of each load: ${loads.map((l) => `[${l.tasks.join(' ')}]`).join(' ')}`);
 console.log(`  wasm memory: ${(median(loads.map((l) => l.wasmMemory)) / 1e6).toFixed(1)} MB, JS heap: ${(median(loads.map((l) => l.jsHeap)) / 1e6).toFixed(1)} MB, DOM nodes: ${median(loads.map((l) => l.nodes))}`);
 
 await browser.close();

@@ -17,12 +17,17 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
-use crate::compare::{compare, focus, Comparison, CorpusComparison, FocusView, UniqueCoverage};
+use crate::compare::focus::focus_among;
+use crate::compare::{compare, Comparison, CorpusComparison, FocusView, UniqueCoverage};
 use crate::parse::ParseError;
 use crate::pipeline::parse_corpus;
 use crate::search::{RankingWeights, SearchIndex, SearchOptions, SearchResults};
 
 const MAGIC: &[u8; 4] = b"XCK1";
+/// Articles the focus view reads, the best of the search for its query:
+/// as many as fit side by side for a reader.
+pub const FOCUS_ARTICLES: usize = 12;
+
 /// Bumped whenever the serialized shape of [`Bundle`] changes.
 pub const FORMAT_VERSION: u16 = 7;
 
@@ -116,20 +121,15 @@ impl Bundle {
         out
     }
 
-    /// Decodes the data file's byte form.
+    /// Decodes the data file's byte form in one go (see [`BundleDecoder`]
+    /// to decode it a piece at a time).
     pub fn from_bytes(bytes: &[u8]) -> Result<Bundle, BundleError> {
-        let rest = bytes.strip_prefix(MAGIC).ok_or(BundleError::NotABundle)?;
-        if rest.len() < 2 {
-            return Err(BundleError::NotABundle);
+        let mut decoder = BundleDecoder::new(bytes)?;
+        loop {
+            if let Some(bundle) = decoder.step(usize::MAX)? {
+                return Ok(bundle);
+            }
         }
-        let found = u16::from_le_bytes([rest[0], rest[1]]);
-        if found != FORMAT_VERSION {
-            return Err(BundleError::WrongVersion {
-                found,
-                expected: FORMAT_VERSION,
-            });
-        }
-        postcard::from_bytes(&rest[2..]).map_err(|e| BundleError::Corrupt(e.to_string()))
     }
 
     /// Looks an article up by id.
@@ -240,11 +240,135 @@ impl Bundle {
         Ok(&self.comparison.unique[i])
     }
 
-    /// Each article's best passage for `query`; passages name articles by
+    /// The best passage for `query` of each of the [`FOCUS_ARTICLES`]
+    /// articles the search ranks highest for it; passages name articles by
     /// their index in [`Bundle::articles`].
     pub fn focus(&self, query: &str) -> FocusView {
-        focus(&self.articles, query, &self.comparison.stats)
+        let options = SearchOptions {
+            limit: FOCUS_ARTICLES,
+            snippets: 0,
+            ..SearchOptions::default()
+        };
+        let hits: Vec<usize> = self
+            .search(query, &options)
+            .hits
+            .iter()
+            .map(|h| h.doc as usize)
+            .collect();
+        focus_among(&self.articles, &hits, query, &self.comparison.stats)
     }
+}
+
+/// Decodes a bundle a piece at a time, so a browser can draw between
+/// pieces instead of blocking for the whole file (a corpus of thousands of
+/// articles takes a few hundred milliseconds to decode in one go).
+///
+/// The byte form is postcard's encoding of [`Bundle`]'s fields in order:
+/// the article count, each article, the index, the comparison, the ranking
+/// weights. [`BundleDecoder::step`] reads up to a given number of articles,
+/// or one of the later fields, per call; [`Bundle::from_bytes`] is this run
+/// to the end, so both read exactly the same way.
+pub struct BundleDecoder<'a> {
+    rest: &'a [u8],
+    total: usize,
+    articles: Vec<Article>,
+    index: Option<SearchIndex>,
+    comparison: Option<CorpusComparison>,
+}
+
+/// How far a [`BundleDecoder`] has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DecodeProgress {
+    /// Articles decoded so far.
+    pub articles: usize,
+    /// Articles in the bundle.
+    pub total: usize,
+}
+
+impl<'a> BundleDecoder<'a> {
+    /// Checks the magic tag and the format version and reads the article
+    /// count.
+    pub fn new(bytes: &'a [u8]) -> Result<BundleDecoder<'a>, BundleError> {
+        let rest = bytes.strip_prefix(MAGIC).ok_or(BundleError::NotABundle)?;
+        if rest.len() < 2 {
+            return Err(BundleError::NotABundle);
+        }
+        let found = u16::from_le_bytes([rest[0], rest[1]]);
+        if found != FORMAT_VERSION {
+            return Err(BundleError::WrongVersion {
+                found,
+                expected: FORMAT_VERSION,
+            });
+        }
+        let (total, rest) = take::<u64>(&rest[2..])?;
+        // Every article takes more than one byte, so a count past the
+        // bytes left is corrupt: refuse it before reserving room for it.
+        if total > rest.len() as u64 {
+            return Err(BundleError::Corrupt(format!(
+                "{total} articles announced in {} bytes",
+                rest.len()
+            )));
+        }
+        Ok(BundleDecoder {
+            rest,
+            total: total as usize,
+            articles: Vec::with_capacity(total as usize),
+            index: None,
+            comparison: None,
+        })
+    }
+
+    pub fn progress(&self) -> DecodeProgress {
+        DecodeProgress {
+            articles: self.articles.len(),
+            total: self.total,
+        }
+    }
+
+    /// Decodes up to `articles` more articles, or, once they are all in, the
+    /// next of the index, the comparison and the ranking weights. Returns
+    /// the bundle when the last piece is read (and nothing may follow it).
+    pub fn step(&mut self, articles: usize) -> Result<Option<Bundle>, BundleError> {
+        if self.articles.len() < self.total {
+            let until = (self.articles.len() + articles.max(1)).min(self.total);
+            while self.articles.len() < until {
+                let (article, rest) = take::<Article>(self.rest)?;
+                self.articles.push(article);
+                self.rest = rest;
+            }
+            return Ok(None);
+        }
+        if self.index.is_none() {
+            let (index, rest) = take::<SearchIndex>(self.rest)?;
+            self.index = Some(index);
+            self.rest = rest;
+            return Ok(None);
+        }
+        if self.comparison.is_none() {
+            let (comparison, rest) = take::<CorpusComparison>(self.rest)?;
+            self.comparison = Some(comparison);
+            self.rest = rest;
+            return Ok(None);
+        }
+        let (ranking, rest) = take::<RankingWeights>(self.rest)?;
+        if !rest.is_empty() {
+            return Err(BundleError::Corrupt(format!(
+                "{} bytes after the end",
+                rest.len()
+            )));
+        }
+        Ok(Some(Bundle {
+            articles: std::mem::take(&mut self.articles),
+            index: self.index.take().unwrap_or_default(),
+            comparison: self.comparison.take().unwrap_or_default(),
+            ranking,
+        }))
+    }
+}
+
+/// One value from the front of `bytes`, and what follows it.
+fn take<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<(T, &'a [u8]), BundleError> {
+    postcard::take_from_bytes(bytes).map_err(|e| BundleError::Corrupt(e.to_string()))
 }
 
 /// An id that names no article of the bundle.
@@ -376,6 +500,57 @@ mod tests {
         for i in 0..n {
             assert_eq!(bundle.similarity_at(i, i), 1.0);
         }
+        // Every article says "news": the focus view reads the best few.
+        let view = bundle.focus("news");
+        assert_eq!(view.passages.len(), FOCUS_ARTICLES);
+        let best = bundle.search("news", &SearchOptions::default()).hits[0].doc;
+        assert!(view.passages.iter().any(|p| p.article == best));
+    }
+
+    #[test]
+    fn decoding_step_by_step_reads_what_decoding_at_once_reads() {
+        let mut bundle = Bundle::build(files()).unwrap();
+        bundle.ranking.k1 = 1.7;
+        let bytes = bundle.to_bytes();
+        let mut decoder = BundleDecoder::new(&bytes).unwrap();
+        assert_eq!(
+            decoder.progress(),
+            DecodeProgress {
+                articles: 0,
+                total: 2
+            }
+        );
+        // One article per step, then the index, the comparison, the weights.
+        let mut steps = 0;
+        let decoded = loop {
+            steps += 1;
+            if let Some(b) = decoder.step(1).unwrap() {
+                break b;
+            }
+            assert!(decoder.progress().articles <= 2);
+        };
+        assert_eq!(steps, 5);
+        assert_eq!(decoded, bundle);
+        assert_eq!(Bundle::from_bytes(&bytes).unwrap(), bundle);
+    }
+
+    #[test]
+    fn counts_and_lengths_past_the_end_are_refused_before_allocating() {
+        let mut bytes = MAGIC.to_vec();
+        bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        // A varint article count of 2^63 and nothing after it.
+        bytes.extend_from_slice(&[0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01]);
+        assert!(matches!(
+            BundleDecoder::new(&bytes),
+            Err(BundleError::Corrupt(_))
+        ));
+        // Bytes after the end are not ignored.
+        let mut bytes = Bundle::build(files()).unwrap().to_bytes();
+        bytes.push(0);
+        assert!(matches!(
+            Bundle::from_bytes(&bytes),
+            Err(BundleError::Corrupt(_))
+        ));
     }
 
     #[test]

@@ -49,7 +49,7 @@ pub use article::{
     Article, Block, BlockKind, Entity, EntityKind, Metadata, Qualifier, Quantity, QuantityKind,
     QuantityUnit, Quote, RawText, Sentence, Span,
 };
-pub use bundle::{Bundle, BundleError, UnknownArticle};
+pub use bundle::{Bundle, BundleDecoder, BundleError, DecodeProgress, UnknownArticle};
 pub use compare::{compare, Comparison, CorpusComparison, TermStats};
 pub use decode::{decode, DecodeError};
 pub use parse::ParseError;

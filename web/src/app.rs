@@ -12,6 +12,7 @@ use crate::pages::{
     not_found::NotFoundPage, overview::OverviewPage, search::SearchPage,
 };
 use crate::state::Corpus;
+use crosscheck_core::{BundleDecoder, BundleError};
 
 /// The query string of views that carry a search: `?q=…`.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -152,6 +153,11 @@ enum Load {
         received: u64,
         total: Option<u64>,
     },
+    /// Articles decoded so far, of `total`.
+    Reading {
+        articles: usize,
+        total: usize,
+    },
     Ready(Corpus),
     Failed(AttrValue),
 }
@@ -159,6 +165,11 @@ enum Load {
 /// Progress is drawn at most this often (ms): a re-render per network
 /// chunk would cost more than the download.
 const PROGRESS_EVERY_MS: f64 = 100.0;
+
+/// Articles decoded between two chances for the browser to draw and answer
+/// input: a few milliseconds of work in the browser on BBC-sized articles,
+/// so decoding thousands never holds the page for one long task.
+const ARTICLES_PER_STEP: usize = 150;
 
 /// The app as the browser runs it: the browser's history as the router's,
 /// the frame painted at once, the corpus data file fetched with progress
@@ -191,6 +202,7 @@ pub fn App() -> Html {
             </ContextProvider<Corpus>>
         },
         Load::Arriving { received, total } => loading(*received, *total),
+        Load::Reading { articles, total } => reading(*articles, *total),
         Load::Failed(reason) => html! {
             <section class="error" role="alert" data-testid="corpus-unreadable">
                 <h1>{ "The articles could not be loaded" }</h1>
@@ -220,12 +232,41 @@ async fn fetch_corpus(load: &UseStateHandle<Load>) -> Load {
             load.set(Load::Arriving { received, total });
         }
     };
-    match crate::browser::data::fetch(&file, progress).await {
-        Err(reason) => Load::Failed(reason.into()),
-        Ok(bytes) => match Corpus::from_bytes(&bytes) {
-            Ok(corpus) => Load::Ready(corpus),
-            Err(e) => Load::Failed(format!("The data file cannot be read: {e}.").into()),
-        },
+    let bytes = match crate::browser::data::fetch(&file, progress).await {
+        Err(reason) => return Load::Failed(reason.into()),
+        Ok(bytes) => bytes,
+    };
+    let unreadable =
+        |e: BundleError| Load::Failed(format!("The data file cannot be read: {e}.").into());
+    let mut decoder = match BundleDecoder::new(&bytes) {
+        Ok(decoder) => decoder,
+        Err(e) => return unreadable(e),
+    };
+    loop {
+        match decoder.step(ARTICLES_PER_STEP) {
+            Err(e) => return unreadable(e),
+            Ok(Some(bundle)) => return Load::Ready(Corpus::new(bundle)),
+            Ok(None) => {
+                let p = decoder.progress();
+                load.set(Load::Reading {
+                    articles: p.articles,
+                    total: p.total,
+                });
+                // Let the browser draw and handle input before the next piece.
+                gloo_timers::future::TimeoutFuture::new(0).await;
+            }
+        }
+    }
+}
+
+/// The main area while the data is decoded.
+fn reading(articles: usize, total: usize) -> Html {
+    html! {
+        <section class="loading" data-testid="corpus-loading" aria-busy="true">
+            <h1>{ "Reading the articles…" }</h1>
+            <progress max={total.max(1).to_string()} value={articles.to_string()} aria-label="Articles read"></progress>
+            <p class="muted">{ format!("{articles} of {total}") }</p>
+        </section>
     }
 }
 

@@ -56,6 +56,19 @@ pub fn passage_score(query: &[String], passage: &[Word], stats: &TermStats) -> f
 
 /// The best passage of each article for `query`.
 pub fn focus(articles: &[Article], query: &str, stats: &TermStats) -> FocusView {
+    let all: Vec<usize> = (0..articles.len()).collect();
+    focus_among(articles, &all, query, stats)
+}
+
+/// [`focus`] over the articles at the positions `among` only (a search's
+/// best hits, say): a corpus of thousands is not read passage by passage
+/// for one view. Passages name articles by their position in `articles`.
+pub fn focus_among(
+    articles: &[Article],
+    among: &[usize],
+    query: &str,
+    stats: &TermStats,
+) -> FocusView {
     let mut terms: Vec<String> = words(query)
         .into_iter()
         .filter(|w| !w.stop)
@@ -65,7 +78,10 @@ pub fn focus(articles: &[Article], query: &str, stats: &TermStats) -> FocusView 
     terms.dedup();
     let mut passages = Vec::new();
     if !terms.is_empty() {
-        for (k, a) in articles.iter().enumerate() {
+        for &k in among {
+            let Some(a) = articles.get(k) else {
+                continue;
+            };
             if let Some(p) = best_passage(a, &terms, stats) {
                 passages.push(FocusPassage {
                     article: k as u32,

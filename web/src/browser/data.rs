@@ -13,6 +13,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlLinkElement, ReadableStreamDefaultReader, Response};
 
+/// Longest stretch of copying chunks before the browser gets a turn.
+const YIELD_AFTER_MS: f64 = 8.0;
+
 /// Where the data file is and how large, from the page's `<link>`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataFile {
@@ -62,7 +65,15 @@ pub async fn fetch(file: &DataFile, progress: impl Fn(u64)) -> Result<Vec<u8>, S
         .map_err(|_| "the data file cannot be read as a stream".to_owned())?;
     let capacity = file.bytes.unwrap_or(0).min(1 << 30) as usize;
     let mut out = Vec::with_capacity(capacity);
+    let mut since_yield = js_sys::Date::now();
     loop {
+        // A preloaded or cached file hands over every chunk at once, as one
+        // chain of microtasks; yield now and then so the page stays
+        // responsive while the bytes are copied.
+        if js_sys::Date::now() - since_yield > YIELD_AFTER_MS {
+            gloo_timers::future::TimeoutFuture::new(0).await;
+            since_yield = js_sys::Date::now();
+        }
         let chunk = JsFuture::from(reader.read())
             .await
             .map_err(|e| format!("the download stopped ({})", describe(&e)))?;

@@ -1,6 +1,7 @@
-//! `/compare?q=…`: one topic across the corpus. For the query, each
-//! article's best passage, side by side, with the query's words marked, so
-//! a reader sees at once how every report covers it.
+//! `/compare?q=…`: one topic across the corpus. For the query, the best
+//! passage of each of the articles the search ranks highest (a dozen, see
+//! `crosscheck_core::bundle::FOCUS_ARTICLES`), side by side, with the
+//! query's words marked, so a reader sees at once how the reports cover it.
 
 use std::rc::Rc;
 
@@ -29,7 +30,7 @@ pub fn FocusPage() -> Html {
                     if q.trim().is_empty() {
                         { "Type a topic in the search box, then choose “Compare passages”." }
                     } else {
-                        { format!("The passage of each article that best covers “{q}”.") }
+                        { format!("The passage that best covers “{q}” in each of the articles that match it best.") }
                     }
                 </p>
                 <ShareButton title={format!("Crosscheck: {q} in every report")} />
