@@ -45,13 +45,16 @@ async function fileAt(path) {
 
 /**
  * Starts the static server on a free 127.0.0.1 port; resolves to
- * { url, close, setRoot }. `setRoot` swaps the folder served, as a deploy of
- * a new build would.
+ * { url, close, setRoot, requested }. `setRoot` swaps the folder served, as a
+ * deploy of a new build would; `requested()` lists the paths asked for so
+ * far (and `requested(true)` forgets them after listing).
  */
 export async function serveDist(root = DIST) {
   let served = root;
+  let log = [];
   const server = createServer(async (req, res) => {
     const raw = new URL(req.url, 'http://x').pathname;
+    log.push(raw);
     let pathname;
     try {
       pathname = decodeURIComponent(raw);
@@ -87,6 +90,11 @@ export async function serveDist(root = DIST) {
       }),
     setRoot: (dir) => {
       served = dir;
+    },
+    requested: (forget = false) => {
+      const seen = log;
+      if (forget) log = [];
+      return seen;
     },
   };
 }

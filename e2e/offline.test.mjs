@@ -3,6 +3,7 @@
 // context switched offline; the app, deep links included, must still load.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdir } from 'node:fs/promises';
 import {
   serveDist,
   launchBrowser,
@@ -80,6 +81,9 @@ test('a rebuilt app is announced as an update and applied on reload', async (t) 
     const before = await page.evaluate(() => caches.keys());
 
     // Deploy the second build, then let the page notice it.
+    const data = (await readdir(next)).find((f) => /^corpus-[0-9a-f]+\.bin$/.test(f));
+    assert.ok(data, 'the second build has a corpus data file');
+    server.requested(true);
     server.setRoot(next);
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
     const banner = page.getByTestId('update-banner');
@@ -90,6 +94,11 @@ test('a rebuilt app is announced as an update and applied on reload', async (t) 
 
     await Promise.all([page.waitForEvent('load'), page.getByTestId('update-reload').click()]);
     await page.getByTestId('build-label').waitFor();
+    // New code, same corpus: the new version downloaded its code and took
+    // the unchanged data file from the old version's cache.
+    const fetched = server.requested();
+    assert.ok(fetched.some((p) => p.endsWith('_bg.wasm')), `new code fetched: ${fetched}`);
+    assert.ok(!fetched.some((p) => p.endsWith(data)), `the corpus was not downloaded again: ${fetched}`);
     const after = await page.evaluate(() => caches.keys());
     assert.equal(after.length, 1, `one cache after the update: ${after}`);
     assert.notDeepEqual(after, before);
