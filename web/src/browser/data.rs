@@ -63,7 +63,9 @@ pub async fn fetch(file: &DataFile, progress: impl Fn(u64)) -> Result<Vec<u8>, S
         .get_reader()
         .dyn_into()
         .map_err(|_| "the data file cannot be read as a stream".to_owned())?;
-    let capacity = file.bytes.unwrap_or(0).min(1 << 30) as usize;
+    // The stated size only reserves room; a wrong one costs a reallocation,
+    // never more than 256 MB up front.
+    let capacity = file.bytes.unwrap_or(0).min(1 << 28) as usize;
     let mut out = Vec::with_capacity(capacity);
     let mut since_yield = js_sys::Date::now();
     loop {
