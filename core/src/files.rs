@@ -4,7 +4,8 @@
 //! collection, not part of it: the BBC collection's `README.TXT` became an
 //! article when every `.txt` file was taken. The rule, applied wherever a
 //! folder is read (the CLI, the app's build, a folder dropped on the app):
-//! an article file ends in `.txt` or `.md` (any case), and its name is not
+//! an article file ends in `.txt`, `.md`, `.html` or `.htm` (any case; a
+//! page saved from a browser is read for its article), and its name is not
 //! `README`, `LICENSE`, `LICENCE`, `COPYING`, `CHANGELOG` or `NOTICE` (any
 //! case), alone or followed by something that is not a letter or digit
 //! (`README-fr.md`, `LICENSE.MIT.txt`; `noticeboard.txt` is an article). A
@@ -27,7 +28,9 @@ pub fn is_article_file(name: &str) -> bool {
     let Some((stem, ext)) = base.rsplit_once('.') else {
         return false;
     };
-    let article_ext = ext.eq_ignore_ascii_case("txt") || ext.eq_ignore_ascii_case("md");
+    let article_ext = ["txt", "md", "html", "htm"]
+        .iter()
+        .any(|e| ext.eq_ignore_ascii_case(e));
     let stem = stem.to_ascii_uppercase();
     let about = ABOUT_THE_COLLECTION.iter().any(|s| {
         stem.strip_prefix(s)
@@ -51,6 +54,8 @@ mod tests {
             "licensing-row.txt",
             "noticeboard.txt",
             "Readmes.md",
+            "saved/Page.HTML",
+            "story.htm",
         ] {
             assert!(is_article_file(yes), "{yes}");
         }
@@ -65,7 +70,8 @@ mod tests {
             "NOTICE.txt",
             "README-fr.md",
             "LICENSE.MIT.txt",
-            "a.html",
+            "a.pdf",
+            "README.html",
             "txt",
             "crosscheck.toml",
             "",

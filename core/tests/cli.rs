@@ -428,6 +428,12 @@ fn bundle_writes_the_apps_data_file_and_fails_on_any_bad_file() {
     std::fs::create_dir_all(dir.join("sub")).unwrap();
     std::fs::write(dir.join("a.txt"), "Rain\nRain fell on the town.\n").unwrap();
     std::fs::write(dir.join("sub/b.md"), "Sun\nThe sun came out.\n").unwrap();
+    std::fs::write(
+        dir.join("sub/page.html"),
+        "<html><head><title>Snow</title></head><body><nav>Home</nav>\
+         <article><p>Snow fell at night.</p></article></body></html>",
+    )
+    .unwrap();
     // Notes about the collection are not articles.
     std::fs::write(dir.join("README.TXT"), "About\nThis folder holds two.\n").unwrap();
     std::fs::write(dir.join("LICENSE.md"), "Licence\nUse freely.\n").unwrap();
@@ -437,7 +443,14 @@ fn bundle_writes_the_apps_data_file_and_fails_on_any_bad_file() {
     run_ok(&["bundle", "--corpus", d, "--out", o]);
     let bundle = crosscheck_core::Bundle::from_bytes(&std::fs::read(&out_file).unwrap()).unwrap();
     let ids: Vec<&str> = bundle.articles.iter().map(|a| a.id.as_str()).collect();
-    assert_eq!(ids, ["a", "sub-b"]);
+    assert_eq!(ids, ["a", "sub-b", "sub-page"]);
+    let page = &bundle.articles[2];
+    assert_eq!(page.title, "Snow");
+    assert_eq!(
+        page.paragraphs().collect::<Vec<_>>(),
+        ["Snow fell at night."]
+    );
+    assert_eq!(page.boilerplate, ["Home"]);
     assert_eq!(bundle.ranking.k1, 1.5);
     assert_eq!(
         bundle.search("sun", &Default::default()).hits[0].id,

@@ -8,10 +8,14 @@
 //! - [`front_matter`]: an optional leading `---` block of metadata;
 //! - [`credits`]: sources, byline and web debris at the end;
 //! - [`structure`]: headline, dateline, paragraphs and section headings;
-//! - [`sentences`]: sentence boundaries in each paragraph.
+//! - [`sentences`]: sentence boundaries in each paragraph;
+//! - `html` (feature `html`): a saved web page to that text layout, with
+//!   the page's furniture kept apart as debris.
 
 pub mod credits;
 pub mod front_matter;
+#[cfg(feature = "html")]
+pub mod html;
 pub mod sentences;
 pub mod structure;
 
@@ -36,13 +40,28 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
-/// Decodes and lays out one file without running the extractors.
+/// Decodes and lays out one file without running the extractors. A saved
+/// web page (`.html`, `.htm`) is read for its article first, when the crate
+/// is built with the `html` feature; without it a page is read as text.
 pub fn parse_structure(id: &str, file: &str, bytes: &[u8]) -> Result<Article, ParseError> {
     let (text, _encoding) = decode(bytes).map_err(|reason| ParseError {
         file: file.to_owned(),
         reason,
     })?;
+    #[cfg(feature = "html")]
+    if is_web_page(file) {
+        let page = html::extract(&text);
+        let mut article = from_text(id, file, &html::to_text(&page));
+        article.boilerplate.extend(page.debris);
+        return Ok(article);
+    }
     Ok(from_text(id, file, &text))
+}
+
+/// True for the names of saved web pages.
+pub fn is_web_page(file: &str) -> bool {
+    let lower = file.to_ascii_lowercase();
+    lower.ends_with(".html") || lower.ends_with(".htm")
 }
 
 /// Lays out decoded text (with `\n` line ends) as an article, without

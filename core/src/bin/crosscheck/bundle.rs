@@ -44,7 +44,7 @@ pub fn run(args: Vec<std::ffi::OsString>) -> Result<ExitCode, String> {
         .collect();
     if files.is_empty() && problems.is_empty() {
         eprintln!(
-            "crosscheck: warning: {} holds no article file (.txt, .md); the app will be empty",
+            "crosscheck: warning: {} holds no article file (.txt, .md, .html); the app will be empty",
             dir.display()
         );
     }

@@ -14,7 +14,7 @@ use crate::corpus;
 const USAGE: &str = "\
 usage: crosscheck eval --corpus DIR --queries FILE --qrels FILE [--json]
 
-  --corpus DIR     folder of articles (.txt, .md), default corpus/
+  --corpus DIR     folder of articles (.txt, .md, .html), default corpus/
   --queries FILE   one query per line: id<TAB>text
   --qrels FILE     relevance judgments, TREC format: query-id 0 file-stem grade
   --json           the means and every query's measures as one JSON object

@@ -30,7 +30,7 @@ const USAGE: &str = "\
 usage: crosscheck <command> [options]
 
 commands:
-  parse PATH... [--json]   parse article files or folders (.txt, .md, recursively)
+  parse PATH... [--json]   parse article files or folders (.txt, .md, .html; recursively)
                            and print a summary, or a JSON array with --json
   compare ID_A ID_B [--corpus DIR] [--json]
                            compare two articles of a corpus (default ./corpus):

@@ -16,7 +16,7 @@ const USAGE: &str = "\
 usage: crosscheck search QUERY... [--corpus DIR] [--limit N] [--json] [--explain] [--typing]
        crosscheck search --queries FILE [--corpus DIR] [--limit N] [--json]
 
-  --corpus DIR     folder of articles (.txt, .md), default corpus/
+  --corpus DIR     folder of articles (.txt, .md, .html), default corpus/
   --limit N        hits per query, default 10
   --json           one JSON object per query (one line each with --queries)
   --queries FILE   one query per line ('-' for standard input), answered in order
