@@ -27,6 +27,8 @@
 //!   (ranking weights), read at build time.
 //! - [`id`]: stable, URL-safe article ids; [`files`]: which files of a
 //!   folder are articles.
+//! - [`export`]: the export file of imported articles (ids, names,
+//!   original bytes), read as untrusted input.
 //! - [`eval`]: ranking measures (nDCG@10, P@10, MAP, R@100) against
 //!   relevance judgments.
 
@@ -37,6 +39,7 @@ pub mod compare;
 pub mod config;
 pub mod decode;
 pub mod eval;
+pub mod export;
 pub mod extract;
 pub mod files;
 pub mod id;
@@ -53,5 +56,5 @@ pub use bundle::{Bundle, BundleDecoder, BundleError, DecodeProgress, UnknownArti
 pub use compare::{compare, Comparison, CorpusComparison, TermStats};
 pub use decode::{decode, DecodeError};
 pub use parse::ParseError;
-pub use pipeline::{parse_article, parse_corpus};
+pub use pipeline::{parse_article, parse_corpus, parse_corpus_with_ids};
 pub use search::{SearchHit, SearchIndex, SearchOptions, SearchResults};

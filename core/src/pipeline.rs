@@ -27,10 +27,22 @@ pub fn parse_article(id: &str, file: &str, bytes: &[u8]) -> Result<Article, Pars
 /// gets the same kind everywhere). Results are in the given order.
 pub fn parse_corpus(files: &[(String, Vec<u8>)]) -> Vec<Result<Article, ParseError>> {
     let ids = crate::id::assign_ids(files.iter().map(|(name, _)| name.as_str()));
+    parse_corpus_with_ids(
+        files
+            .iter()
+            .zip(&ids)
+            .map(|((name, bytes), id)| (id.as_str(), name.as_str(), bytes.as_slice())),
+    )
+}
+
+/// [`parse_corpus`] for files whose ids are already given, `(id, file
+/// name, bytes)`: articles that travel with their ids (an export file).
+pub fn parse_corpus_with_ids<'a>(
+    files: impl IntoIterator<Item = (&'a str, &'a str, &'a [u8])>,
+) -> Vec<Result<Article, ParseError>> {
     let mut results: Vec<Result<Article, ParseError>> = files
-        .iter()
-        .zip(ids)
-        .map(|((name, bytes), id)| parse::parse_structure(&id, name, bytes))
+        .into_iter()
+        .map(|(id, name, bytes)| parse::parse_structure(id, name, bytes))
         .collect();
     let mut ok: Vec<Article> = Vec::new();
     let mut slots = Vec::new();
