@@ -327,10 +327,15 @@ impl<'a> BundleDecoder<'a> {
 
     /// Decodes up to `articles` more articles, or, once they are all in, the
     /// next of the index, the comparison and the ranking weights. Returns
-    /// the bundle when the last piece is read (and nothing may follow it).
+    /// the bundle when the last piece is read (and nothing may follow it);
+    /// the decoder is spent then.
     pub fn step(&mut self, articles: usize) -> Result<Option<Bundle>, BundleError> {
         if self.articles.len() < self.total {
-            let until = (self.articles.len() + articles.max(1)).min(self.total);
+            let until = self
+                .articles
+                .len()
+                .saturating_add(articles.max(1))
+                .min(self.total);
             while self.articles.len() < until {
                 let (article, rest) = take::<Article>(self.rest)?;
                 self.articles.push(article);
@@ -520,7 +525,12 @@ mod tests {
                 total: 2
             }
         );
-        // One article per step, then the index, the comparison, the weights.
+        // One article, then as many as there are left (a step past the end
+        // takes what is left), then the index, the comparison, the weights.
+        assert_eq!(decoder.step(1).unwrap(), None);
+        assert_eq!(decoder.progress().articles, 1);
+        assert_eq!(decoder.step(usize::MAX).unwrap(), None);
+        assert_eq!(decoder.progress().articles, 2);
         let mut steps = 0;
         let decoded = loop {
             steps += 1;
@@ -529,7 +539,7 @@ mod tests {
             }
             assert!(decoder.progress().articles <= 2);
         };
-        assert_eq!(steps, 5);
+        assert_eq!(steps, 3);
         assert_eq!(decoded, bundle);
         assert_eq!(Bundle::from_bytes(&bytes).unwrap(), bundle);
     }
