@@ -103,6 +103,36 @@ pub struct CorpusComparison {
 }
 
 impl CorpusComparison {
+    /// Whether the tables fit a corpus of `articles` (in this order): one
+    /// matrix row and one unique coverage per article, sentence numbers
+    /// that exist, consistent statistics. Building always gives such
+    /// tables; decoded ones are checked with this, since every view
+    /// indexes them by article number.
+    pub fn check(&self, articles: &[Article]) -> Result<(), String> {
+        let n = articles.len();
+        if self.matrix.len() != n || self.matrix.upper.len() != n * n.saturating_sub(1) / 2 {
+            return Err(format!(
+                "similarity matrix of {} articles with {} cells, for {n} articles",
+                self.matrix.len(),
+                self.matrix.upper.len()
+            ));
+        }
+        if self.unique.len() != n {
+            return Err(format!(
+                "{} unique coverages for {n} articles",
+                self.unique.len()
+            ));
+        }
+        for (u, a) in self.unique.iter().zip(articles) {
+            if u.sentences.iter().any(|&s| s as usize >= a.sentences.len()) {
+                return Err(format!(
+                    "unique coverage of {:?} names a sentence it lacks",
+                    a.id
+                ));
+            }
+        }
+        self.stats.check()
+    }
     /// Builds it for `articles` with the app's weights and thresholds.
     pub fn build(articles: &[Article]) -> CorpusComparison {
         build_with(articles, &WEIGHTS, &THRESHOLDS)
