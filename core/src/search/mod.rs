@@ -84,6 +84,7 @@ impl SearchIndex {
         if parsed.unclosed_quote {
             notices.push(Notice::UnclosedQuote);
         }
+        notices.extend(parsed.syntax.iter().cloned().map(Notice::Syntax));
         let mut results = SearchResults {
             query: query.to_string(),
             total: 0,
@@ -237,6 +238,33 @@ mod tests {
         assert_eq!(ids(&run("source:\"al jazeera\"")), [1]);
         assert_eq!(ids(&run("person:putin")), [0]);
         assert_eq!(ids(&run("witkoff OR loan")).len(), 2);
+    }
+
+    #[test]
+    fn operators_as_people_type_them() {
+        // NOT and a leading minus leave articles out; they never find them.
+        assert_eq!(ids(&run("NOT witkoff")), ids(&run("-witkoff")));
+        assert!(!ids(&run("NOT witkoff")).contains(&0));
+        assert_eq!(run("NOT witkoff").total, 2);
+        assert_eq!(ids(&run("(witkoff OR loan) NOT putin")), [2]);
+        assert_eq!(ids(&run("-(putin OR kyiv)")), [2]);
+        // AND is what plain words do; + requires a word.
+        assert_eq!(ids(&run("kyiv AND meeting")), ids(&run("kyiv meeting")));
+        assert_eq!(ids(&run("kyiv meeting")), [1, 0]);
+        assert_eq!(ids(&run("+kyiv meeting")), [1]);
+        assert_eq!(ids(&run("+(kyiv OR loan) meeting")).len(), 2);
+        // What cannot be read as written is said, never inverted.
+        let r = run("witkoff NOT");
+        assert_eq!(ids(&r), [0]);
+        assert!(r
+            .notices
+            .contains(&Notice::Syntax(query::SyntaxNote::LoneNot)));
+        let r = run("witkoff -(putin meeting)");
+        assert_eq!(ids(&r), [0]);
+        assert!(r
+            .notices
+            .iter()
+            .any(|n| n.to_string().contains("-(moscow OR kremlin)")));
     }
 
     #[test]
