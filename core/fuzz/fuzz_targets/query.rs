@@ -17,7 +17,7 @@
 
 use std::sync::OnceLock;
 
-use crosscheck_core::search::query::{parse, MAX_CLAUSES};
+use crosscheck_core::search::query::{parse, MAX_CLAUSES, MAX_QUERY_CHARS};
 use crosscheck_core::{Bundle, SearchOptions};
 use libfuzzer_sys::fuzz_target;
 
@@ -51,38 +51,37 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let query = parse(&text);
     assert!(query.clauses.len() <= MAX_CLAUSES);
-    if !query.truncated {
-        let written: Vec<String> = query.clauses.iter().map(|c| c.to_string()).collect();
-        assert_eq!(
-            parse(&written.join(" ")).clauses,
-            query.clauses,
-            "{written:?}"
-        );
+    // Writing adds spaces between clauses and closes quotes, so a query
+    // near the length limit may be written longer than the parser reads.
+    let written: Vec<String> = query.clauses.iter().map(|c| c.to_string()).collect();
+    let written = written.join(" ");
+    if !query.truncated && written.chars().count() <= MAX_QUERY_CHARS {
+        assert_eq!(parse(&written).clauses, query.clauses, "{written:?}");
     }
 
+    // As typed (the last word also a prefix) or as submitted: one search
+    // per input keeps the run fast, and the length decides which.
     let bundle = bundle();
-    for typing in [false, true] {
-        let options = SearchOptions {
-            typing,
-            limit: 1,
-            ..SearchOptions::default()
-        };
-        let results = bundle.search(&text, &options);
-        assert!(results.hits.len() <= 1);
-        assert!(results.total <= bundle.articles.len());
-        for hit in &results.hits {
-            let article = bundle.article(&hit.id).expect("a hit names an article");
-            check_char_ranges(&article.title, &hit.title_highlights);
-            for s in &hit.snippets {
-                check_char_ranges(&s.text, &s.highlights);
-                assert_eq!(article.body.get(s.span.range()), Some(s.text.as_str()));
-            }
-            for span in bundle.index.highlights(article, &text, &options) {
-                assert!(article.body.get(span.range()).is_some(), "{span:?}");
-            }
+    let options = SearchOptions {
+        typing: data.len() % 2 == 1,
+        limit: 1,
+        ..SearchOptions::default()
+    };
+    let results = bundle.search(&text, &options);
+    assert!(results.hits.len() <= 1);
+    assert!(results.total <= bundle.articles.len());
+    for hit in &results.hits {
+        let article = bundle.article(&hit.id).expect("a hit names an article");
+        check_char_ranges(&article.title, &hit.title_highlights);
+        for s in &hit.snippets {
+            check_char_ranges(&s.text, &s.highlights);
+            assert_eq!(article.body.get(s.span.range()), Some(s.text.as_str()));
         }
-        for n in &results.notices {
-            let _ = n.to_string();
+        for span in bundle.index.highlights(article, &text, &options) {
+            assert!(article.body.get(span.range()).is_some(), "{span:?}");
         }
+    }
+    for n in &results.notices {
+        let _ = n.to_string();
     }
 });
