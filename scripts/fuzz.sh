@@ -36,6 +36,8 @@ SANITIZER="${CROSSCHECK_FUZZ_SANITIZER:-none}"
 
 export PATH="$HOME/.cargo/bin:$PATH"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+# Like every build here, offline: scripts/setup.sh fetched the crates.
+export CARGO_NET_OFFLINE="${CARGO_NET_OFFLINE:-true}"
 if [ "$SANITIZER" != none ]; then
   export RUSTC_BOOTSTRAP=1
 fi
