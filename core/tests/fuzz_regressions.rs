@@ -121,3 +121,25 @@ fn the_index_must_be_the_articles_index() {
     bundle.articles.swap(0, 1);
     assert!(Bundle::from_bytes(&bundle.to_bytes()).is_err());
 }
+
+/// Finding 3 (`parse` target, with AddressSanitizer): a quotation followed
+/// by `by` and a name after two spaces, `“o”by  OO˜` in Windows-1252. The
+/// speaker's phrase was trimmed of its leading spaces but its offset in the
+/// body was not moved, so its end fell inside the two-byte `˜` and slicing
+/// the body there panicked.
+#[test]
+fn a_speaker_after_two_spaces_is_sliced_on_char_boundaries() {
+    let bytes = b"\x93o\x94by  OO\x98";
+    let article = crosscheck_core::parse_article("a", "a.txt", bytes).unwrap();
+    let (text, _) = crosscheck_core::decode(bytes).unwrap();
+    let visible = |s: &str| s.chars().filter(|c| !c.is_whitespace()).count();
+    assert_eq!(
+        article.kept_text().map(visible).sum::<usize>(),
+        visible(&text)
+    );
+    article.check().unwrap();
+    // The same with the speaker's name in the middle of longer text.
+    let text = "Talks\n\n“We will see,”said  Putin’s spokesman Dmitry Peskov.";
+    let article = crosscheck_core::parse_article("b", "b.txt", text.as_bytes()).unwrap();
+    article.check().unwrap();
+}
