@@ -286,6 +286,16 @@ mod tests {
         assert_eq!(run("🙂").notices, [Notice::Unsearchable(vec!["🙂".into()])]);
         let r = run("\"four hours");
         assert!(r.notices.contains(&Notice::UnclosedQuote));
+        // Past 1,000 characters or 64 terms (alternatives count), the query
+        // says it was cut.
+        for long in ["loan ".repeat(300), vec!["loan"; 65].join(" OR ")] {
+            let r = run(&long);
+            assert!(r.notices.contains(&Notice::Truncated), "{long}");
+            assert_eq!(ids(&r), [2]);
+        }
+        assert!(!run(&vec!["loan"; 64].join(" OR "))
+            .notices
+            .contains(&Notice::Truncated));
         assert_eq!(ids(&r), [0]);
     }
 
