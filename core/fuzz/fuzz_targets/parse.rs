@@ -33,5 +33,7 @@ fuzz_target!(|data: &[u8]| {
     let kept: Vec<&str> = article.kept_text().collect();
     assert_eq!(visible(&[&text]), visible(&kept));
     // Every span the article holds lies in its body, on char boundaries.
-    article.check().expect("a parsed article's spans are usable");
+    article
+        .check()
+        .expect("a parsed article's spans are usable");
 });
