@@ -8,6 +8,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 TRUNK_VERSION="0.21.14"
+CARGO_FUZZ_VERSION="0.13.2"
 WASM_BINDGEN_VERSION="0.2.130"
 WASM_OPT_VERSION="version_132"
 
@@ -65,7 +66,17 @@ fi
 [ "$(chromium --version 2>/dev/null | awk '{print $2}' | cut -d. -f1)" = "$(chromedriver --version 2>/dev/null | awk '{print $2}' | cut -d. -f1)" ] \
   || die "chromium and chromedriver major versions differ: $(chromium --version) / $(chromedriver --version)"
 
-# 6. Crates, so every later build can run offline.
-cargo fetch --quiet || die "cargo fetch failed: crates.io must be reachable once"
+# 6. cargo-fuzz, for the bounded fuzz runs (scripts/fuzz.sh; stable toolchain).
+if [ "$(cargo fuzz --version 2>/dev/null | awk '{print $2}')" != "$CARGO_FUZZ_VERSION" ]; then
+  say "installing cargo-fuzz $CARGO_FUZZ_VERSION (about 2 minutes, once)"
+  cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked --force \
+    || die "could not install cargo-fuzz $CARGO_FUZZ_VERSION from crates.io"
+fi
 
-say "ready: $(trunk --version), wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), wasm-opt $(wasm-opt --version | grep -o 'version_[0-9]*'), $(chromium --version 2>/dev/null | awk '{print $1, $2}')"
+# 7. Crates, so every later build can run offline (the fuzz crate is not in
+#    the workspace and has its own lock file).
+cargo fetch --quiet || die "cargo fetch failed: crates.io must be reachable once"
+cargo fetch --quiet --manifest-path core/fuzz/Cargo.toml \
+  || die "cargo fetch failed for core/fuzz: crates.io must be reachable once"
+
+say "ready: $(trunk --version), $(cargo fuzz --version), wasm-bindgen $(wasm-bindgen --version | awk '{print $2}'), wasm-opt $(wasm-opt --version | grep -o 'version_[0-9]*'), $(chromium --version 2>/dev/null | awk '{print $1, $2}')"

@@ -2,10 +2,12 @@
 # Runs every test Crosscheck has, after the idempotent set-up:
 #   1. formatting and lints (native and wasm32),
 #   2. native unit, integration and property tests (cargo test),
-#   3. component tests in headless Chromium (wasm-bindgen-test),
-#   4. a release build under the sub-path /crosscheck/ and end-to-end tests
+#   3. a bounded fuzz run of every input door (scripts/fuzz.sh, 30 s each),
+#   4. component tests in headless Chromium (wasm-bindgen-test),
+#   5. a release build under the sub-path /crosscheck/ and end-to-end tests
 #      that serve dist/ on 127.0.0.1 and drive headless Chromium.
-# A summary with the number of tests run at each level is printed at the end.
+# A summary with the number of tests run at each level (and of fuzz
+# executions per target) is printed at the end.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -42,6 +44,10 @@ step "lint (wasm32)" cargo clippy -p crosscheck-web --target wasm32-unknown-unkn
 
 step "native tests" cargo test --workspace --offline
 SUMMARY+=("native tests (cargo test):            $(cargo_counts "$LAST_LOG")")
+
+step "fuzzing (30 s a target)" "$ROOT/scripts/fuzz.sh" 30
+SUMMARY+=("fuzzing (libFuzzer, 30 s a target):   $(awk '/^\[fuzz\] .* executions/ { printf "%s%s %s", sep, $2, $3; sep = ", " }
+  END { print " executions, no finding" }' "$LAST_LOG")")
 
 step "browser component tests" cargo test -p crosscheck-web --target wasm32-unknown-unknown --offline
 SUMMARY+=("component tests (Chromium, wasm):     $(cargo_counts "$LAST_LOG")")

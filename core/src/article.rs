@@ -244,6 +244,53 @@ impl Article {
         })
     }
 
+    /// Whether every position the article holds can be used: each span
+    /// lies in [`Article::body`] on `char` boundaries and each sentence
+    /// names an existing block. Parsing always gives such an article; an
+    /// article decoded from a bundle file, which may come from anywhere, is
+    /// checked with this before any view slices its body.
+    pub fn check(&self) -> Result<(), String> {
+        let bad = |what: &str, span: Span| {
+            Err(format!(
+                "article {:?}: {what} {}..{} is not in its {}-byte body",
+                self.id,
+                span.start,
+                span.end,
+                self.body.len()
+            ))
+        };
+        let spans = self
+            .blocks
+            .iter()
+            .map(|b| ("block", b.span))
+            .chain(self.sentences.iter().map(|s| ("sentence", s.span)))
+            .chain(
+                self.entities
+                    .iter()
+                    .flat_map(|e| e.mentions.iter().map(|&m| ("mention", m))),
+            )
+            .chain(self.quotes.iter().map(|q| ("quote", q.span)))
+            .chain(self.quantities.iter().map(|q| ("quantity", q.span)));
+        for (what, span) in spans {
+            if self.body.get(span.range()).is_none() {
+                return bad(what, span);
+            }
+        }
+        if let Some(s) = self
+            .sentences
+            .iter()
+            .find(|s| s.block as usize >= self.blocks.len())
+        {
+            return Err(format!(
+                "article {:?}: a sentence names block {} of {}",
+                self.id,
+                s.block,
+                self.blocks.len()
+            ));
+        }
+        Ok(())
+    }
+
     /// The paragraph number of block `block` (see
     /// [`Article::paragraph_numbers`]); `None` for a heading or a block
     /// that does not exist.

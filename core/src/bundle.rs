@@ -132,6 +132,23 @@ impl Bundle {
         }
     }
 
+    /// Whether the decoded parts fit together as [`Bundle::build`] makes
+    /// them: every article's positions lie in its text, the index has one
+    /// document per article with the same id in the same order, and the
+    /// comparison tables are sized for the articles. A bundle file may come
+    /// from anywhere (users import and export them); checking once here
+    /// means no view can index past a table or slice outside a text later.
+    fn check(&self) -> Result<(), String> {
+        for a in &self.articles {
+            a.check()?;
+        }
+        let ids = self.index.docs.iter().map(|d| d.id.as_str());
+        if !ids.eq(self.articles.iter().map(|a| a.id.as_str())) {
+            return Err("the index's documents are not the articles".into());
+        }
+        self.comparison.check(&self.articles)
+    }
+
     /// Looks an article up by id.
     pub fn article(&self, id: &str) -> Option<&Article> {
         self.articles.iter().find(|a| a.id == id)
@@ -362,12 +379,14 @@ impl<'a> BundleDecoder<'a> {
                 rest.len()
             )));
         }
-        Ok(Some(Bundle {
+        let bundle = Bundle {
             articles: std::mem::take(&mut self.articles),
             index: self.index.take().unwrap_or_default(),
             comparison: self.comparison.take().unwrap_or_default(),
             ranking,
-        }))
+        };
+        bundle.check().map_err(BundleError::Corrupt)?;
+        Ok(Some(bundle))
     }
 }
 

@@ -258,6 +258,64 @@ fn search_json_has_ids_titles_scores_and_exact_highlights() {
 }
 
 #[test]
+fn search_reads_not_plus_and_parentheses_as_people_type_them() {
+    let corpus = &corpus_arg();
+    let search = |q: &str| -> (Vec<String>, Vec<String>) {
+        let v = json_ok(&["search", q, "--corpus", corpus, "--json"]);
+        let strings = |key: &str, field: Option<&str>| {
+            v[key]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|x| field.map_or(x, |f| &x[f]).as_str().unwrap().to_string())
+                .collect::<Vec<_>>()
+        };
+        (strings("hits", Some("id")), strings("notices", None))
+    };
+    let kremlin = search("kremlin").0;
+    let witkoff = search("witkoff").0;
+    // NOT and a leading minus leave the Witkoff articles out.
+    let not = search("kremlin NOT witkoff").0;
+    assert_eq!(not, search("kremlin -witkoff").0);
+    let expected: Vec<&String> = kremlin.iter().filter(|id| !witkoff.contains(id)).collect();
+    assert!(!expected.is_empty() && expected.len() < kremlin.len());
+    assert_eq!(not.iter().collect::<Vec<_>>(), expected);
+    // A word with a leading minus is a query word, not an option.
+    let separate = json_ok(&[
+        "search", "kremlin", "-witkoff", "--corpus", corpus, "--json",
+    ]);
+    assert_eq!(separate["query"], "kremlin -witkoff");
+    // + requires a word; AND is the default.
+    let mut plus = search("+witkoff kremlin").0;
+    plus.sort();
+    let mut only_witkoff = witkoff.clone();
+    only_witkoff.sort();
+    assert_eq!(plus, only_witkoff);
+    assert_eq!(search("kremlin AND talks").0, search("kremlin talks").0);
+    // Parentheses group alternatives, and can be left out together.
+    let either = search("(witkoff OR kremlin)").0;
+    assert_eq!(
+        either.len(),
+        kremlin
+            .iter()
+            .chain(&witkoff)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+    );
+    assert!(search("-(witkoff OR kremlin)")
+        .0
+        .iter()
+        .all(|id| !either.contains(id)));
+    // A lone NOT is ignored, and the notice says how to write it.
+    let (ids, notices) = search("kremlin NOT");
+    assert_eq!(ids, kremlin);
+    assert!(
+        notices.iter().any(|n| n.contains("NOT was ignored")),
+        "{notices:?}"
+    );
+}
+
+#[test]
 fn search_batch_answers_each_line_in_order() {
     let dir = std::env::temp_dir().join(format!("crosscheck-search-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

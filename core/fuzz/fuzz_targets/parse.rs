@@ -2,12 +2,10 @@
 //! bytes decode, nothing may be lost (every non-whitespace character of the
 //! decoded text is in exactly one kept piece of the article).
 //!
-//! Bounded run (needs a nightly toolchain and `cargo install cargo-fuzz`;
-//! only stable rustc is installed on the project machines, so this is not
-//! part of the test suite):
+//! Bounded run on the stable toolchain (see `scripts/fuzz.sh`):
 //!
 //! ```text
-//! cd core && cargo +nightly fuzz run parse -- -max_total_time=60
+//! cd core && cargo fuzz run parse --sanitizer none fuzz/corpus/parse fuzz/seeds/parse -- -max_total_time=60
 //! ```
 #![no_main]
 
@@ -17,7 +15,11 @@ use libfuzzer_sys::fuzz_target;
 
 fn visible(pieces: &[&str]) -> BTreeMap<char, usize> {
     let mut m = BTreeMap::new();
-    for c in pieces.iter().flat_map(|p| p.chars()).filter(|c| !c.is_whitespace()) {
+    for c in pieces
+        .iter()
+        .flat_map(|p| p.chars())
+        .filter(|c| !c.is_whitespace())
+    {
         *m.entry(c).or_insert(0) += 1;
     }
     m
@@ -30,4 +32,8 @@ fuzz_target!(|data: &[u8]| {
     let (text, _) = crosscheck_core::decode(data).expect("parsed input decodes");
     let kept: Vec<&str> = article.kept_text().collect();
     assert_eq!(visible(&[&text]), visible(&kept));
+    // Every span the article holds lies in its body, on char boundaries.
+    article
+        .check()
+        .expect("a parsed article's spans are usable");
 });

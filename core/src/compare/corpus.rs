@@ -46,6 +46,31 @@ pub struct CorpusComparison {
 }
 
 impl CorpusComparison {
+    /// Whether the tables fit a corpus of `articles` (in this order): one
+    /// matrix row and one unique coverage per article, sentence numbers
+    /// that exist, consistent statistics. Building always gives such
+    /// tables; decoded ones are checked with this, since every view
+    /// indexes them by article number.
+    pub fn check(&self, articles: &[Article]) -> Result<(), String> {
+        let n = articles.len();
+        self.graph.check(n)?;
+        if self.unique.len() != n {
+            return Err(format!(
+                "{} unique coverages for {n} articles",
+                self.unique.len()
+            ));
+        }
+        for (u, a) in self.unique.iter().zip(articles) {
+            if u.sentences.iter().any(|&s| s as usize >= a.sentences.len()) {
+                return Err(format!(
+                    "unique coverage of {:?} names a sentence it lacks",
+                    a.id
+                ));
+            }
+        }
+        self.stats.check()
+    }
+
     /// Builds it for `articles` with the app's weights and thresholds.
     pub fn build(articles: &[Article]) -> CorpusComparison {
         CorpusComparison::build_with_matrix(articles).0

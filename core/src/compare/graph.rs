@@ -83,6 +83,31 @@ impl SimilarityGraph {
         self.size as usize
     }
 
+    /// Whether a decoded graph is one [`SimilarityGraph::from_matrix`]
+    /// could have made for `articles` articles: a row per article, each
+    /// naming later articles only, in ascending order, with similarities in
+    /// `[0, 1]`. Lookups binary-search the rows, so a disordered row would
+    /// silently answer wrong.
+    pub fn check(&self, articles: usize) -> Result<(), String> {
+        if self.len() != articles || self.upper.len() != articles {
+            return Err(format!(
+                "similarity graph of {} articles with {} rows, for {articles} articles",
+                self.len(),
+                self.upper.len()
+            ));
+        }
+        for (i, row) in self.upper.iter().enumerate() {
+            let mut last = i as u32;
+            for &(j, s) in row {
+                if j <= last || j as usize >= articles || !(0.0..=1.0).contains(&s) {
+                    return Err(format!("similarity graph row {i} is malformed"));
+                }
+                last = j;
+            }
+        }
+        Ok(())
+    }
+
     pub fn is_empty(&self) -> bool {
         self.size == 0
     }
@@ -250,6 +275,23 @@ mod tests {
         // Weak pairs beyond each article's nearest are dropped.
         assert!(g.pairs() <= n * NEAREST, "{}", g.pairs());
         assert!(g.pairs() < n * (n - 1) / 4, "{}", g.pairs());
+    }
+
+    #[test]
+    fn a_malformed_graph_is_refused() {
+        let m = matrix(4, |i, j| 0.1 * (i + j) as f32);
+        let g = SimilarityGraph::from_matrix(&m);
+        assert_eq!(g.check(4), Ok(()));
+        assert!(g.check(5).is_err());
+        let mut bad = g.clone();
+        bad.upper[0].reverse();
+        assert!(bad.check(4).is_err());
+        let mut bad = g.clone();
+        bad.upper[1][0].1 = f32::NAN;
+        assert!(bad.check(4).is_err());
+        let mut bad = g;
+        bad.upper[2] = vec![(1, 0.5)];
+        assert!(bad.check(4).is_err());
     }
 
     #[test]

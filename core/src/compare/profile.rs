@@ -33,6 +33,23 @@ pub struct TermStats {
 }
 
 impl TermStats {
+    /// Whether the statistics can be read: one count per feature, features
+    /// sorted and distinct (they are looked up by binary search). Decoded
+    /// statistics are checked with this.
+    pub fn check(&self) -> Result<(), String> {
+        if self.features.len() != self.df.len() {
+            return Err(format!(
+                "{} features with {} counts",
+                self.features.len(),
+                self.df.len()
+            ));
+        }
+        if self.features.windows(2).any(|w| w[0] >= w[1]) {
+            return Err("features are not sorted".into());
+        }
+        Ok(())
+    }
+
     /// Counts the features of `articles`.
     pub fn from_articles(articles: &[Article]) -> TermStats {
         CorpusProfiles::build(articles).stats

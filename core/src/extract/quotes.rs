@@ -157,6 +157,9 @@ fn describe(
     people: &[(Span, &str)],
     persons: &[(Span, &str)],
 ) -> Option<String> {
+    // `at` moves with the start: `end` must be where the trimmed phrase
+    // ends in the body, or slicing up to it can cut a character.
+    let at = at + (phrase.len() - phrase.trim_start().len());
     let phrase = phrase.trim();
     if phrase.is_empty() {
         return None;

@@ -84,6 +84,7 @@ impl SearchIndex {
         if parsed.unclosed_quote {
             notices.push(Notice::UnclosedQuote);
         }
+        notices.extend(parsed.syntax.iter().cloned().map(Notice::Syntax));
         let mut results = SearchResults {
             query: query.to_string(),
             total: 0,
@@ -240,6 +241,33 @@ mod tests {
     }
 
     #[test]
+    fn operators_as_people_type_them() {
+        // NOT and a leading minus leave articles out; they never find them.
+        assert_eq!(ids(&run("NOT witkoff")), ids(&run("-witkoff")));
+        assert!(!ids(&run("NOT witkoff")).contains(&0));
+        assert_eq!(run("NOT witkoff").total, 2);
+        assert_eq!(ids(&run("(witkoff OR loan) NOT putin")), [2]);
+        assert_eq!(ids(&run("-(putin OR kyiv)")), [2]);
+        // AND is what plain words do; + requires a word.
+        assert_eq!(ids(&run("kyiv AND meeting")), ids(&run("kyiv meeting")));
+        assert_eq!(ids(&run("kyiv meeting")), [1, 0]);
+        assert_eq!(ids(&run("+kyiv meeting")), [1]);
+        assert_eq!(ids(&run("+(kyiv OR loan) meeting")).len(), 2);
+        // What cannot be read as written is said, never inverted.
+        let r = run("witkoff NOT");
+        assert_eq!(ids(&r), [0]);
+        assert!(r
+            .notices
+            .contains(&Notice::Syntax(query::SyntaxNote::LoneNot)));
+        let r = run("witkoff -(putin meeting)");
+        assert_eq!(ids(&r), [0]);
+        assert!(r
+            .notices
+            .iter()
+            .any(|n| n.to_string().contains("-(moscow OR kremlin)")));
+    }
+
+    #[test]
     fn facets_and_counts() {
         let r = run("putin");
         let people: Vec<&str> = r.facets.people.iter().map(|f| f.name.as_str()).collect();
@@ -258,6 +286,16 @@ mod tests {
         assert_eq!(run("🙂").notices, [Notice::Unsearchable(vec!["🙂".into()])]);
         let r = run("\"four hours");
         assert!(r.notices.contains(&Notice::UnclosedQuote));
+        // Past 1,000 characters or 64 terms (alternatives count), the query
+        // says it was cut.
+        for long in ["loan ".repeat(300), vec!["loan"; 65].join(" OR ")] {
+            let r = run(&long);
+            assert!(r.notices.contains(&Notice::Truncated), "{long}");
+            assert_eq!(ids(&r), [2]);
+        }
+        assert!(!run(&vec!["loan"; 64].join(" OR "))
+            .notices
+            .contains(&Notice::Truncated));
         assert_eq!(ids(&r), [0]);
     }
 

@@ -6,7 +6,7 @@ use super::analyze::{is_stop_word, query_terms};
 use super::fuzzy::{expand, suggest, Expansion};
 use super::index::{Field, SearchIndex, FIELD_COUNT};
 use super::query::Notice;
-use super::query::{ClauseKind, FilterField, Query, Term};
+use super::query::{ClauseKind, FilterField, Occur, Query, Term};
 
 /// A set of [`Field`]s as a bit mask: bit `f` for `Field` number `f`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,12 +44,12 @@ pub(crate) enum Role {
     /// Plain words and OR groups: scored, optional, counted for "has every
     /// word".
     Ranked,
-    /// Quoted phrases and `title:`: scored and required.
+    /// Quoted phrases, `title:` and `+` clauses: scored and required.
     Required,
     /// `person:`, `place:`, `org:`, `source:`: required, scored only when
     /// nothing else is.
     Filter,
-    /// `-word`, `-"phrase"`, `-field:value`.
+    /// `-word`, `NOT "phrase"`, `-field:value`, `-(a OR b)`.
     Exclude,
 }
 
@@ -110,7 +110,7 @@ pub(crate) fn plan(index: &SearchIndex, query: &Query, typing: bool) -> Plan {
     let last = query.clauses.len().saturating_sub(1);
     let mut unsearchable = Vec::new();
     for (i, clause) in query.clauses.iter().enumerate() {
-        let is_typed = typing && query.ends_in_word && i == last && !clause.exclude;
+        let is_typed = typing && query.ends_in_word && i == last && !clause.is_excluded();
         let (terms, fields, role) = match &clause.kind {
             ClauseKind::Term(t @ Term::Word(_)) => (vec![t], Fields::ALL, Role::Ranked),
             ClauseKind::Term(t @ Term::Phrase(_)) => (vec![t], Fields::ALL, Role::Required),
@@ -126,7 +126,13 @@ pub(crate) fn plan(index: &SearchIndex, query: &Query, typing: bool) -> Plan {
                 (vec![t], Fields::one(field), role)
             }
         };
-        let role = if clause.exclude { Role::Exclude } else { role };
+        let role = match clause.occur {
+            Occur::Plain => role,
+            // `+` makes a ranked word required; the rest are already.
+            Occur::Required if role == Role::Ranked => Role::Required,
+            Occur::Required => role,
+            Occur::Excluded => Role::Exclude,
+        };
         let matchers: Vec<Matcher> = terms
             .iter()
             .filter_map(|t| matcher(index, t, is_typed))

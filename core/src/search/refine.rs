@@ -23,7 +23,7 @@
 
 use std::fmt;
 
-use super::query::{parse, Clause, ClauseKind, FilterField, Query, Term};
+use super::query::{parse, Clause, ClauseKind, FilterField, Occur, Query, Term};
 
 /// How a query treats one filter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,7 +91,7 @@ impl Filter {
             Term::Word(self.value.clone())
         };
         Clause {
-            exclude: false,
+            occur: Occur::Plain,
             kind: ClauseKind::Filter(self.field, term),
         }
     }
@@ -114,7 +114,7 @@ impl Filter {
     fn state_of(&self, query: &Query) -> FilterState {
         let mut state = FilterState::Absent;
         for clause in query.clauses.iter().filter(|c| self.matches(c)) {
-            if !clause.exclude {
+            if !clause.is_excluded() {
                 return FilterState::Required;
             }
             state = FilterState::Excluded;
@@ -134,7 +134,7 @@ impl Filter {
                 return true;
             }
             // Keep the first request for it, drop repeats and exclusions.
-            let keep = required && !c.exclude && !kept_one;
+            let keep = required && !c.is_excluded() && !kept_one;
             kept_one |= keep;
             keep
         });
@@ -227,7 +227,7 @@ mod tests {
         assert_eq!(
             parse(&odd.added_to("")).clauses,
             [Clause {
-                exclude: false,
+                occur: Occur::Plain,
                 kind: ClauseKind::Filter(FilterField::Person, Term::Phrase(odd.value().into()))
             }]
         );
@@ -285,7 +285,7 @@ mod tests {
         /// Refining any query changes only the one filter: every other
         /// clause reads the same to the parser, in the same order.
         #[test]
-        fn refining_changes_only_the_filter(q in "[a-zA-Z :\"“”OR-]{0,40}", v in "[a-zA-Z \"]{0,12}") {
+        fn refining_changes_only_the_filter(q in "([a-zA-Z :\"“”()+-]|OR |AND |NOT ){0,40}", v in "[a-zA-Z \"]{0,12}") {
             let f = person(&v);
             let others: Vec<Clause> = parse(&q).clauses.into_iter().filter(|c| !f.matches(c)).collect();
             let removed = parse(&f.removed_from(&q)).clauses;

@@ -20,8 +20,13 @@ use crate::search::{self, HitView, SearchView};
 const EXAMPLES: &[(&str, &str)] = &[
     ("witkoff", "a name"),
     ("\"five-hour meeting\"", "an exact phrase"),
-    ("talks -Berlin", "exclude a word"),
+    ("talks NOT Berlin", "leave out a word (or: talks -Berlin)"),
+    ("+sanctions loan", "require a word"),
     ("loan OR sanctions", "either word"),
+    (
+        "(Moscow OR Kremlin) talks",
+        "group alternatives; AND is the default, operators in capitals",
+    ),
     (
         "person:Putin",
         "filter by person, place:, org:, source:, title:",
@@ -191,7 +196,7 @@ fn NoResults(props: &NoResultsProps) -> Html {
                     { "?" }
                 </p>
             }
-            <p class="muted">{ "Try fewer words, another spelling, or remove a filter. Quotes search an exact phrase; a leading - excludes a word." }</p>
+            <p class="muted">{ "Try fewer words, another spelling, or remove a filter. Quotes search an exact phrase; NOT or a leading - leaves a word out, + requires one." }</p>
         </div>
     }
 }

@@ -21,7 +21,11 @@ usage: crosscheck search QUERY... [--corpus DIR] [--limit N] [--json] [--explain
   --json           one JSON object per query (one line each with --queries)
   --queries FILE   one query per line ('-' for standard input), answered in order
   --explain        break each score into its parts
-  --typing         the last word is still being typed (also match it as a prefix)";
+  --typing         the last word is still being typed (also match it as a prefix)
+
+QUERY: words (all words first), \"a phrase\", +required, -left-out or NOT left-out,
+  a OR b, (a OR b) c, -(a OR b), title: person: place: org: source: filters;
+  AND, OR, NOT are operators in capitals only.";
 
 struct Args {
     query: Vec<String>,
@@ -64,6 +68,12 @@ fn parse_args(args: Vec<std::ffi::OsString>) -> Result<Option<Args>, String> {
                 return Ok(None);
             }
             Value(v) => a.query.push(v.to_string_lossy().into_owned()),
+            // `-witkoff`, `-(a OR b)`: a word left out, not an option (the
+            // command has no one-letter options besides -h).
+            Short(c) => {
+                let rest = parser.optional_value().unwrap_or_default();
+                a.query.push(format!("-{c}{}", rest.to_string_lossy()));
+            }
             other => return Err(other.unexpected().to_string()),
         }
     }

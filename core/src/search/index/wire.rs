@@ -1,10 +1,11 @@
 //! The index's serialized form: the vocabulary's FST bytes, the postings
 //! bytes and the per-document entries. What can be derived is not stored.
 
-use fst::Map;
+use fst::{Map, Streamer};
 use serde::{Deserialize, Serialize};
 
 use super::{Derived, DocEntry, FacetName, SearchIndex};
+use crate::search::cursor::{DocCursor, PostingCursor};
 
 /// The serialized shape: the vocabulary's FST bytes, the postings bytes and
 /// the per-document entries; [`Derived`] is recomputed on load.
@@ -43,6 +44,12 @@ impl<'de> Deserialize<'de> for SearchIndex {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<SearchIndex, D::Error> {
         let w = Wire::deserialize(d)?;
         let terms = Map::new(w.terms).map_err(serde::de::Error::custom)?;
+        // Reading a damaged FST can index out of bounds or overflow deep in
+        // the fst crate, so its checksum is verified before any lookup.
+        terms
+            .as_fst()
+            .verify()
+            .map_err(|e| serde::de::Error::custom(format!("vocabulary: {e}")))?;
         let bad_facet = w
             .docs
             .iter()
@@ -59,7 +66,49 @@ impl<'de> Deserialize<'de> for SearchIndex {
             derived: Derived::default(),
         };
         index.derived = Derived::of(&index.docs);
+        index.check_postings().map_err(serde::de::Error::custom)?;
         Ok(index)
+    }
+}
+
+impl SearchIndex {
+    /// Whether every posting list can be read to its end as written: each
+    /// term's record lies in the postings, each list holds the documents
+    /// its header counts, in increasing order and below the number of
+    /// documents, each with as many positions as its term frequency says.
+    /// Scoring indexes per-document arrays by these numbers, so a decoded
+    /// index is checked once, in time linear in its size, rather than at
+    /// every search.
+    fn check_postings(&self) -> Result<(), String> {
+        let docs = self.docs.len();
+        let mut stream = self.terms.stream();
+        let mut positions = Vec::new();
+        while let Some((term, offset)) = stream.next() {
+            let bad = |why: &str| Err(format!("term {:?}: {why}", String::from_utf8_lossy(term)));
+            if offset >= self.postings.len() as u64 {
+                return bad("record out of range");
+            }
+            for list in self.record_at(offset).lists {
+                let mut cursor = PostingCursor::new(list);
+                let mut read = 0u32;
+                while let Some(doc) = cursor.advance() {
+                    if doc as usize >= docs {
+                        return bad("document out of range");
+                    }
+                    let tf = cursor.term_freq();
+                    positions.clear();
+                    cursor.positions(&mut positions);
+                    if tf == 0 || positions.len() != tf as usize {
+                        return bad("positions missing");
+                    }
+                    read += 1;
+                }
+                if read != cursor.doc_count() {
+                    return bad("posting list cut short");
+                }
+            }
+        }
+        Ok(())
     }
 }
 

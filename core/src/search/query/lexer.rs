@@ -1,12 +1,20 @@
-//! From the characters of a query to a list of clauses and `OR`s, left to
-//! right: an optional `-`, an optional `name:` prefix, then a quoted phrase
-//! or a word. Whatever is not syntax is a word; nothing fails.
+//! From the characters of a query to clauses and operators, left to right:
+//! a `)`, or an optional sign (`-`, `+`) then a `(`, or an optional sign, an
+//! optional `name:` prefix and a quoted phrase or a word; a word that is
+//! exactly `AND`, `OR` or `NOT` (upper case, no sign, no prefix) is an
+//! operator. Whatever is not syntax is a word; nothing fails.
 
-use super::{Clause, ClauseKind, FilterField, Term, LONGEST_FIELD_NAME};
+use super::{Clause, ClauseKind, FilterField, Occur, Term, LONGEST_FIELD_NAME};
 
-/// One unit of a query: a clause, or an `OR` between two.
+/// One unit of a query.
+#[derive(Debug, PartialEq)]
 pub(super) enum Lexeme {
+    And,
     Or,
+    Not,
+    /// `(`, `-(` or `+(`.
+    Open(Occur),
+    Close,
     Clause(Clause),
 }
 
@@ -16,7 +24,7 @@ pub(super) struct Lexed {
     pub lexemes: Vec<Lexeme>,
     /// A quote was opened and not closed.
     pub unclosed_quote: bool,
-    /// The last clause is a word that runs to the end of the text.
+    /// The last lexeme is a word that runs to the end of the text.
     pub ends_in_word: bool,
 }
 
@@ -28,8 +36,8 @@ fn is_space(c: char) -> bool {
     c.is_whitespace() || c.is_control()
 }
 
-fn is_dash(c: char) -> bool {
-    matches!(c, '-' | '−')
+fn is_sign(c: char) -> bool {
+    matches!(c, '-' | '−' | '+')
 }
 
 /// Splits `chars` into lexemes. `truncated` says the text was cut, so a
@@ -38,9 +46,18 @@ pub(super) fn lex(chars: &[char], truncated: bool) -> Lexed {
     let mut lexer = Lexer { chars, at: 0 };
     let mut out = Lexed::default();
     while lexer.skip_spaces() {
-        let Some(exclude) = lexer.exclusion() else {
+        out.ends_in_word = false;
+        if lexer.eat(')') {
+            out.lexemes.push(Lexeme::Close);
+            continue;
+        }
+        let Some(occur) = lexer.sign() else {
             continue;
         };
+        if lexer.eat('(') {
+            out.lexemes.push(Lexeme::Open(occur));
+            continue;
+        }
         let field = lexer.field_prefix();
         let term = if lexer.at_quote() {
             let (phrase, closed) = lexer.phrase();
@@ -48,12 +65,22 @@ pub(super) fn lex(chars: &[char], truncated: bool) -> Lexed {
             let Some(phrase) = phrase else {
                 continue;
             };
-            out.ends_in_word = false;
             phrase
         } else {
             let word = lexer.word();
-            if word == "OR" && !exclude && field.is_none() {
-                out.lexemes.push(Lexeme::Or);
+            if occur == Occur::Plain && field.is_none() {
+                let operator = match word.as_str() {
+                    "AND" => Some(Lexeme::And),
+                    "OR" => Some(Lexeme::Or),
+                    "NOT" => Some(Lexeme::Not),
+                    _ => None,
+                };
+                if let Some(op) = operator {
+                    out.lexemes.push(op);
+                    continue;
+                }
+            }
+            if word.is_empty() {
                 continue;
             }
             out.ends_in_word = lexer.at_end() && !truncated;
@@ -63,10 +90,7 @@ pub(super) fn lex(chars: &[char], truncated: bool) -> Lexed {
             Some(f) => ClauseKind::Filter(f, term),
             None => ClauseKind::Term(term),
         };
-        out.lexemes.push(Lexeme::Clause(Clause { exclude, kind }));
-    }
-    if matches!(out.lexemes.last(), Some(Lexeme::Or)) {
-        out.ends_in_word = false;
+        out.lexemes.push(Lexeme::Clause(Clause { occur, kind }));
     }
     out
 }
@@ -94,16 +118,25 @@ impl Lexer<'_> {
         self.chars.get(self.at).is_some_and(|&c| is_quote(c))
     }
 
-    /// Reads a leading `-`: whether the clause that follows is excluded,
-    /// or `None` for a lone or doubled dash, which excludes nothing and is
-    /// skipped (one dash at a time).
-    fn exclusion(&mut self) -> Option<bool> {
-        if !self.chars.get(self.at).is_some_and(|&c| is_dash(c)) {
-            return Some(false);
-        }
+    /// Reads `c` when it is next.
+    fn eat(&mut self, c: char) -> bool {
+        let next = self.chars.get(self.at) == Some(&c);
+        self.at += usize::from(next);
+        next
+    }
+
+    /// Reads a leading `-` or `+`: the sign of the clause that follows, or
+    /// `None` for a sign with nothing after it, or before another sign or a
+    /// `)`, which is skipped (one character at a time).
+    fn sign(&mut self) -> Option<Occur> {
+        let occur = match self.chars.get(self.at) {
+            Some('+') => Occur::Required,
+            Some(&c) if is_sign(c) => Occur::Excluded,
+            _ => return Some(Occur::Plain),
+        };
         self.at += 1;
         match self.chars.get(self.at) {
-            Some(&c) if !is_space(c) && !is_dash(c) => Some(true),
+            Some(&c) if !is_space(c) && !is_sign(c) && c != ')' => Some(occur),
             _ => None,
         }
     }
@@ -117,7 +150,9 @@ impl Lexer<'_> {
             .take(LONGEST_FIELD_NAME + 1)
             .position(|&c| c == ':')?;
         let name: String = rest[..colon].iter().collect();
-        let value_starts = rest.get(colon + 1).is_some_and(|&c| !is_space(c));
+        let value_starts = rest
+            .get(colon + 1)
+            .is_some_and(|&c| !is_space(c) && c != ')');
         let field = FilterField::from_name(&name).filter(|_| value_starts)?;
         self.at += colon + 1;
         Some(field)
@@ -142,13 +177,13 @@ impl Lexer<'_> {
         (phrase, end.is_some())
     }
 
-    /// Reads a word: up to whitespace, a quote or the end.
+    /// Reads a word: up to whitespace, a quote, a `)` or the end.
     fn word(&mut self) -> String {
         let start = self.at;
         while self
             .chars
             .get(self.at)
-            .is_some_and(|&c| !is_space(c) && !is_quote(c))
+            .is_some_and(|&c| !is_space(c) && !is_quote(c) && c != ')')
         {
             self.at += 1;
         }
@@ -166,7 +201,11 @@ mod tests {
             .lexemes
             .iter()
             .map(|l| match l {
+                Lexeme::And => "AND".to_string(),
                 Lexeme::Or => "OR".to_string(),
+                Lexeme::Not => "NOT".to_string(),
+                Lexeme::Open(o) => format!("{}(", o.sign()),
+                Lexeme::Close => ")".to_string(),
                 Lexeme::Clause(c) => c.to_string(),
             })
             .collect()
@@ -182,15 +221,33 @@ mod tests {
     }
 
     #[test]
+    fn operators_signs_and_parentheses() {
+        assert_eq!(
+            kinds("NOT a AND +b -(c OR d) +(e) (f)"),
+            ["NOT", "a", "AND", "+b", "-(", "c", "OR", "d", ")", "+(", "e", ")", "(", "f", ")"]
+        );
+        // Lower case is a word; a sign or prefix makes the operator a word.
+        assert_eq!(kinds("not and or"), ["not", "and", "or"]);
+        assert_eq!(kinds("-NOT +AND title:NOT"), ["-NOT", "+AND", "title:NOT"]);
+        // Lone and doubled signs are skipped, one character at a time.
+        assert_eq!(kinds("+ - ++a -) +"), ["+a", ")"]);
+        // A `(` inside a word is text; a `)` always ends a word.
+        assert_eq!(kinds("f(x) person:(a"), ["f(x", ")", "person:(a"]);
+    }
+
+    #[test]
     fn ends_in_word_only_for_a_word_at_the_end() {
         let ends = |q: &str, truncated: bool| {
             let chars: Vec<char> = q.chars().collect();
             lex(&chars, truncated).ends_in_word
         };
         assert!(ends("talks mosc", false));
+        assert!(ends("(talks OR mosc", false));
         assert!(!ends("talks mosc", true));
         assert!(!ends("talks ", false));
         assert!(!ends("mosc\"", false));
         assert!(!ends("a OR", false));
+        assert!(!ends("a NOT", false));
+        assert!(!ends("(a OR b)", false));
     }
 }
