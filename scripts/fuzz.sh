@@ -6,7 +6,7 @@
 #   scripts/fuzz.sh [SECONDS] [TARGET...]
 #
 # SECONDS per target (default 30); TARGETs default to all of them (parse,
-# query, bundle). The README's test command runs this with 30 s; a long run
+# query, bundle, html, export). The README's test command runs this with 30 s; a long run
 # is the same command with more seconds, e.g. `nice -n 19 scripts/fuzz.sh 3600 query`.
 #
 # It runs on the stable toolchain: the targets are built with
@@ -31,7 +31,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SECONDS_EACH="${1:-30}"
 shift || true
 TARGETS=("$@")
-[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(parse query bundle)
+[ ${#TARGETS[@]} -gt 0 ] || TARGETS=(parse query bundle html export)
 SANITIZER="${CROSSCHECK_FUZZ_SANITIZER:-none}"
 
 export PATH="$HOME/.cargo/bin:$PATH"
