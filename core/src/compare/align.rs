@@ -51,7 +51,16 @@ impl Thresholds {
         b: &SparseVec,
         entities: &Range<u32>,
     ) -> bool {
-        score >= self.related && (score >= self.single_feature || shared_stems(a, b, entities) >= 2)
+        self.decide(score, || shared_stems(a, b, entities))
+    }
+
+    /// The rule itself, on the two pieces of evidence: the cosine `score`
+    /// and the number of word stems both sentences use (computed only when
+    /// the score alone does not settle it, which is most pairs of a long
+    /// comparison). The one definition of "the same fact": alignment, the
+    /// synopsis and [`super::fact::same_fact`] all decide through it.
+    pub fn decide(&self, score: f32, shared_stems: impl FnOnce() -> usize) -> bool {
+        score >= self.related && (score >= self.single_feature || shared_stems() >= 2)
     }
 }
 
@@ -253,7 +262,8 @@ fn best_chain(pairs: &[SentencePair]) -> Vec<usize> {
     chain
 }
 
-fn shared_stems(a: &SparseVec, b: &SparseVec, entities: &Range<u32>) -> usize {
+/// How many features both vectors hold that are word stems, not entities.
+pub(crate) fn shared_stems(a: &SparseVec, b: &SparseVec, entities: &Range<u32>) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.ids.len() && j < b.ids.len() {
         match a.ids[i].cmp(&b.ids[j]) {

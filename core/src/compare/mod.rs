@@ -8,6 +8,9 @@
 //!   the bundle — feature statistics, the similarity graph and each
 //!   article's unique coverage.
 //! - [`focus`](mod@focus): for a query, each article's best passage.
+//! - [`fact`]: whether two sentences report the same fact, the one decision
+//!   alignment makes, measurable on free sentence pairs
+//!   ([`same_fact`](fact::same_fact)) and tuned by cross-validation.
 //!
 //! Text becomes terms in [`terms`] only; features are weighed in
 //! [`profile`]. This module knows articles, not the bundle: the bundle
@@ -19,6 +22,7 @@ pub mod corpus;
 pub mod diff;
 pub mod disagree;
 pub mod entities;
+pub mod fact;
 pub mod focus;
 pub mod graph;
 pub mod matrix;
@@ -35,6 +39,7 @@ pub use corpus::{CorpusComparison, UniqueCoverage};
 pub use diff::WordDiff;
 pub use disagree::{Disagreement, QuantityRef};
 pub use entities::{EntityComparison, EntityCount};
+pub use fact::{same_fact, SameFact};
 pub use focus::{focus, FocusPassage, FocusView};
 pub use graph::{SimilarityGraph, Story};
 pub use matrix::SimilarityMatrix;

@@ -9,6 +9,7 @@
 //! crosscheck search --queries FILE [--corpus DIR] [--limit N] [--json]
 //! crosscheck eval --queries FILE --qrels FILE [--corpus DIR] [--json]
 //! crosscheck bundle [--corpus DIR] --out FILE
+//! crosscheck same-fact --pairs FILE [--json] [--cross-validate K]
 //! ```
 //!
 //! Each subcommand lives in its own module and gets its arguments after the
@@ -21,6 +22,7 @@ mod eval;
 mod input;
 mod json;
 mod parse;
+mod same_fact;
 mod search;
 mod similarity;
 
@@ -47,6 +49,12 @@ commands:
   bundle [--corpus DIR] --out FILE
                            write the web app's data file for the corpus in DIR
                            (every file must parse)
+  same-fact --pairs FILE [--json] [--cross-validate K]
+                           for each S1<TAB>S2 line (a leading label column is
+                           ignored), the score and whether the sentences report
+                           the same fact, as article alignment decides; with
+                           --cross-validate, thresholds chosen by K-fold
+                           cross-validation on labelled pairs
 
 options:
   -h, --help               show this help
@@ -66,6 +74,7 @@ fn main() -> ExitCode {
         Some("search") => search::run(rest),
         Some("eval") => eval::run(rest),
         Some("bundle") => bundle::run(rest),
+        Some("same-fact") => same_fact::run(rest),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
