@@ -1,10 +1,17 @@
-//! Runs `crosscheck same-fact` as a user would.
+//! Runs `crosscheck same-fact` and `crosscheck synopsis` as a user would.
 
 use std::path::PathBuf;
 use std::process::Command;
 
 fn crosscheck() -> Command {
     Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+}
+
+fn corpus_arg() -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../corpus")
+        .to_string_lossy()
+        .into_owned()
 }
 
 /// Runs `crosscheck ARGS...`, asserting it succeeds, and returns stdout.
@@ -89,4 +96,81 @@ fn same_fact_refuses_malformed_lines_and_unlabelled_cross_validation() {
         .unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("line 2 has no label"));
+}
+
+#[test]
+fn synopsis_json_lists_articles_in_order_and_facts_with_sentences() {
+    let ids = [
+        "004_018813ca5c6e4e99",
+        "001_9ff3adb9c3e641cd",
+        "000_33c2e98580f1a62a",
+    ];
+    let corpus = corpus_arg();
+    let mut args = vec!["synopsis", "--corpus", corpus.as_str(), "--json"];
+    args.extend(ids);
+    let v: serde_json::Value = serde_json::from_str(&run_ok(&args)).unwrap();
+    assert_eq!(v["articles"], serde_json::json!(ids));
+    let facts = v["facts"].as_array().unwrap();
+    let mut sentences = 0;
+    for f in facts {
+        let arts = f["articles"].as_array().unwrap();
+        let sents = f["sentences"].as_array().unwrap();
+        assert_eq!(arts.len(), sents.len());
+        for (a, s) in arts.iter().zip(sents) {
+            assert_eq!(a, &s["article"]);
+            assert!(!s["text"].as_str().unwrap().is_empty());
+        }
+        assert!(f["disagreements"].is_array());
+        sentences += sents.len();
+    }
+    // Every sentence of the three articles, once.
+    let parsed: serde_json::Value =
+        serde_json::from_str(&run_ok(&["parse", &corpus, "--json"])).unwrap();
+    let total: usize = parsed
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| ids.contains(&a["id"].as_str().unwrap()))
+        .map(|a| a["sentences"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(sentences, total);
+    // The meeting's length: five hours against nearly four.
+    let flagged = facts
+        .iter()
+        .find(|f| !f["disagreements"].as_array().unwrap().is_empty())
+        .expect("a fact with a disagreement");
+    let d = &flagged["disagreements"][0];
+    let texts = [
+        d["a"]["text"].as_str().unwrap(),
+        d["b"]["text"].as_str().unwrap(),
+    ];
+    assert!(
+        texts.contains(&"five-hour") && texts.contains(&"four hours"),
+        "{d}"
+    );
+    assert!(flagged["articles"].as_array().unwrap().len() >= 3);
+}
+
+#[test]
+fn synopsis_refuses_one_id_and_unknown_ids() {
+    let corpus = corpus_arg();
+    for args in [
+        vec![
+            "synopsis",
+            "--corpus",
+            corpus.as_str(),
+            "001_9ff3adb9c3e641cd",
+        ],
+        vec![
+            "synopsis",
+            "--corpus",
+            corpus.as_str(),
+            "001_9ff3adb9c3e641cd",
+            "nope",
+        ],
+    ] {
+        let out = crosscheck().args(&args).output().unwrap();
+        assert!(!out.status.success());
+        assert!(!out.stderr.is_empty());
+    }
 }

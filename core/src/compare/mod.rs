@@ -11,6 +11,9 @@
 //! - [`fact`]: whether two sentences report the same fact, the one decision
 //!   alignment makes, measurable on free sentence pairs
 //!   ([`same_fact`](fact::same_fact)) and tuned by cross-validation.
+//! - [`synopsis`](mod@synopsis): 2 to 12 articles fact by fact — clusters of
+//!   aligned sentences, at most one per article, with their shared and
+//!   specific words, disagreements and quotes.
 //!
 //! Text becomes terms in [`terms`] only; features are weighed in
 //! [`profile`]. This module knows articles, not the bundle: the bundle
@@ -29,6 +32,7 @@ pub mod matrix;
 pub mod profile;
 pub mod quotes;
 pub mod similarity;
+pub mod synopsis;
 pub mod terms;
 mod vector;
 
@@ -46,6 +50,7 @@ pub use matrix::SimilarityMatrix;
 pub use profile::TermStats;
 pub use quotes::{QuoteComparison, QuoteMatch, QuoteMatchKind, SpeakerQuotes};
 pub use similarity::{SimilarityScores, SimilarityWeights, WEIGHTS};
+pub use synopsis::{synopsis, Fact, FactSentence, Synopsis};
 
 use crate::article::Article;
 use profile::Profile;

@@ -243,6 +243,31 @@ impl Profile {
     }
 }
 
+impl Profile {
+    /// Profiles of several articles weighed with `stats`, over one shared
+    /// vocabulary. Feature ids are assigned in name order as in
+    /// [`Profile::pair`], so any two of these profiles give bit-for-bit the
+    /// sentence scores [`Profile::pair`] gives for those two articles: the
+    /// synopsis pairs sentences exactly as the pairwise comparison does,
+    /// while reading each article once instead of once per pair.
+    pub fn many(articles: &[&Article], stats: &TermStats) -> Vec<Profile> {
+        let mut vocab = Vocab::default();
+        let mut raws: Vec<RawFeatures> = articles
+            .iter()
+            .map(|a| RawFeatures::extract(a, &mut vocab))
+            .collect();
+        let (names, remap) = vocab.into_sorted();
+        let idf: Vec<f32> = names.iter().map(|n| stats.idf(n)).collect();
+        let entity_ids = entity_range(&names);
+        raws.iter_mut()
+            .map(|r| {
+                r.remap(&remap);
+                Profile::weigh(r, &idf, entity_ids.clone())
+            })
+            .collect()
+    }
+}
+
 /// Two short texts, each read as one statement: the idf-weighted distinct
 /// stems and entities of all the sentences of `a`'s body, and of `b`'s, unit
 /// length, and the ids of the entity features. For a body of one sentence

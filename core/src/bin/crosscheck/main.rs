@@ -10,6 +10,7 @@
 //! crosscheck eval --queries FILE --qrels FILE [--corpus DIR] [--json]
 //! crosscheck bundle [--corpus DIR] --out FILE
 //! crosscheck same-fact --pairs FILE [--json] [--cross-validate K]
+//! crosscheck synopsis ID... [--corpus DIR] [--json]
 //! ```
 //!
 //! Each subcommand lives in its own module and gets its arguments after the
@@ -25,6 +26,7 @@ mod parse;
 mod same_fact;
 mod search;
 mod similarity;
+mod synopsis;
 
 use std::process::ExitCode;
 
@@ -49,6 +51,10 @@ commands:
   bundle [--corpus DIR] --out FILE
                            write the web app's data file for the corpus in DIR
                            (every file must parse)
+  synopsis ID... [--corpus DIR] [--json]
+                           two to twelve articles fact by fact: which articles
+                           report each fact, in which sentence, and where their
+                           numbers disagree
   same-fact --pairs FILE [--json] [--cross-validate K]
                            for each S1<TAB>S2 line (a leading label column is
                            ignored), the score and whether the sentences report
@@ -75,6 +81,7 @@ fn main() -> ExitCode {
         Some("eval") => eval::run(rest),
         Some("bundle") => bundle::run(rest),
         Some("same-fact") => same_fact::run(rest),
+        Some("synopsis") => synopsis::run(rest),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
