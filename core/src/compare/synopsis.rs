@@ -28,7 +28,7 @@
 //! grouped by speaker.
 
 use super::align::{align, sentence_scores, Alignment, THRESHOLDS};
-use super::disagree::{disagreements, Disagreement};
+use super::disagree::{disagreements_within, Disagreement};
 use super::profile::{sentence_of, Profile, TermStats};
 use super::terms::words;
 use crate::article::{Article, Span};
@@ -184,13 +184,12 @@ pub fn synopsis(articles: &[&Article], stats: &TermStats) -> Synopsis {
     // Every pair aligned as the pairwise comparison aligns it.
     let mut slots = Vec::new();
     let mut links = Vec::new();
-    let mut pair_disagreements: Vec<(u32, u32, Vec<Disagreement>)> = Vec::new();
+    let mut alignments: Vec<(usize, usize, Alignment)> = Vec::new();
     for x in 0..articles.len() {
         for y in x + 1..articles.len() {
             let (px, py) = (&profiles[x], &profiles[y]);
             let scores = sentence_scores(px, py, &mut slots);
-            let alignment: Alignment =
-                align(articles[x], articles[y], px, py, &scores, &THRESHOLDS);
+            let alignment = align(articles[x], articles[y], px, py, &scores, &THRESHOLDS);
             for p in &alignment.pairs {
                 links.push(Link {
                     score: p.score,
@@ -198,10 +197,7 @@ pub fn synopsis(articles: &[&Article], stats: &TermStats) -> Synopsis {
                     y: offsets[y] + p.b_sentence as usize,
                 });
             }
-            let found = disagreements(articles[x], articles[y], &alignment);
-            if !found.is_empty() {
-                pair_disagreements.push((x as u32, y as u32, found));
-            }
+            alignments.push((x, y, alignment));
         }
     }
     links.sort_by(|l, m| {
@@ -213,12 +209,26 @@ pub fn synopsis(articles: &[&Article], stats: &TermStats) -> Synopsis {
     for l in &links {
         clusters.join(l.x, l.y);
     }
+    let root_of: Vec<usize> = (0..article_of.len()).map(|g| clusters.root(g)).collect();
+
+    // The pairwise disagreements, asked only about sentences of one fact.
+    let mut pair_disagreements: Vec<(u32, u32, Vec<Disagreement>)> = Vec::new();
+    for (x, y, alignment) in &alignments {
+        let (x, y) = (*x, *y);
+        let same_fact = |i: Option<usize>, j: Option<usize>| match (i, j) {
+            (Some(i), Some(j)) => root_of[offsets[x] + i] == root_of[offsets[y] + j],
+            _ => false,
+        };
+        let found = disagreements_within(articles[x], articles[y], alignment, same_fact);
+        if !found.is_empty() {
+            pair_disagreements.push((x as u32, y as u32, found));
+        }
+    }
 
     // Members of each cluster, in article order (global numbers increase
     // with the article).
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); article_of.len()];
-    for g in 0..article_of.len() {
-        let r = clusters.root(g);
+    for (g, &r) in root_of.iter().enumerate() {
         members[r].push(g);
     }
     let position = |g: usize| {
