@@ -8,6 +8,12 @@
 //!   the bundle — feature statistics, the similarity graph and each
 //!   article's unique coverage.
 //! - [`focus`](mod@focus): for a query, each article's best passage.
+//! - [`fact`]: whether two sentences report the same fact, the one decision
+//!   alignment makes, measurable on free sentence pairs
+//!   ([`same_fact`](fact::same_fact)) and tuned by cross-validation.
+//! - [`synopsis`](mod@synopsis): 2 to 12 articles fact by fact — clusters of
+//!   aligned sentences, at most one per article, with their shared and
+//!   specific words, disagreements and quotes.
 //!
 //! Text becomes terms in [`terms`] only; features are weighed in
 //! [`profile`]. This module knows articles, not the bundle: the bundle
@@ -19,12 +25,14 @@ pub mod corpus;
 pub mod diff;
 pub mod disagree;
 pub mod entities;
+pub mod fact;
 pub mod focus;
 pub mod graph;
 pub mod matrix;
 pub mod profile;
 pub mod quotes;
 pub mod similarity;
+pub mod synopsis;
 pub mod terms;
 mod vector;
 
@@ -35,12 +43,14 @@ pub use corpus::{CorpusComparison, UniqueCoverage};
 pub use diff::WordDiff;
 pub use disagree::{Disagreement, QuantityRef};
 pub use entities::{EntityComparison, EntityCount};
+pub use fact::{same_fact, SameFact};
 pub use focus::{focus, FocusPassage, FocusView};
 pub use graph::{SimilarityGraph, Story};
 pub use matrix::SimilarityMatrix;
 pub use profile::TermStats;
 pub use quotes::{QuoteComparison, QuoteMatch, QuoteMatchKind, SpeakerQuotes};
 pub use similarity::{SimilarityScores, SimilarityWeights, WEIGHTS};
+pub use synopsis::{synopsis, Fact, FactSentence, Synopsis};
 
 use crate::article::Article;
 use profile::Profile;

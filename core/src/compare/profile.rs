@@ -260,6 +260,61 @@ impl Profile {
     }
 }
 
+impl Profile {
+    /// Profiles of several articles weighed with `stats`, over one shared
+    /// vocabulary. Feature ids are assigned in name order as in
+    /// [`Profile::pair`], so any two of these profiles give bit-for-bit the
+    /// sentence scores [`Profile::pair`] gives for those two articles: the
+    /// synopsis pairs sentences exactly as the pairwise comparison does,
+    /// while reading each article once instead of once per pair.
+    pub fn many(articles: &[&Article], stats: &TermStats) -> Vec<Profile> {
+        let mut vocab = Vocab::default();
+        let mut raws: Vec<RawFeatures> = articles
+            .iter()
+            .map(|a| RawFeatures::extract(a, &mut vocab))
+            .collect();
+        let (names, remap) = vocab.into_sorted();
+        let idf: Vec<f32> = names.iter().map(|n| stats.idf(n)).collect();
+        let entity_ids = entity_range(&names);
+        raws.iter_mut()
+            .map(|r| {
+                r.remap(&remap);
+                Profile::weigh(r, &idf, entity_ids.clone())
+            })
+            .collect()
+    }
+}
+
+/// Two short texts, each read as one statement: the idf-weighted distinct
+/// stems and entities of all the sentences of `a`'s body, and of `b`'s, unit
+/// length, and the ids of the entity features. For a body of one sentence
+/// this is exactly that sentence's vector in a [`Profile`], so a pair of
+/// free sentences is scored as alignment scores two sentences of articles;
+/// a text the sentence splitter cuts in two is still one statement.
+pub(crate) fn statements(
+    a: &Article,
+    b: &Article,
+    stats: &TermStats,
+) -> (SparseVec, SparseVec, std::ops::Range<u32>) {
+    let mut vocab = Vocab::default();
+    let mut ra = RawFeatures::extract(a, &mut vocab);
+    let mut rb = RawFeatures::extract(b, &mut vocab);
+    let (names, remap) = vocab.into_sorted();
+    ra.remap(&remap);
+    rb.remap(&remap);
+    let statement = |r: &RawFeatures| {
+        let mut ids: Vec<u32> = r.sentences.iter().flatten().copied().collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let weights = ids
+            .iter()
+            .map(|&id| stats.idf(&names[id as usize]))
+            .collect();
+        SparseVec { ids, weights }.normalized()
+    };
+    (statement(&ra), statement(&rb), entity_range(&names))
+}
+
 /// The ids of the entity features among sorted feature names.
 fn entity_range(sorted: &[String]) -> std::ops::Range<u32> {
     let start = sorted.partition_point(|f| f.as_str() < "@");

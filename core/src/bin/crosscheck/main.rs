@@ -9,6 +9,8 @@
 //! crosscheck search --queries FILE [--corpus DIR] [--limit N] [--json]
 //! crosscheck eval --queries FILE --qrels FILE [--corpus DIR] [--json]
 //! crosscheck bundle [--corpus DIR] --out FILE
+//! crosscheck same-fact --pairs FILE [--json] [--cross-validate K]
+//! crosscheck synopsis ID... [--corpus DIR] [--json]
 //! ```
 //!
 //! Each subcommand lives in its own module and gets its arguments after the
@@ -21,8 +23,10 @@ mod eval;
 mod input;
 mod json;
 mod parse;
+mod same_fact;
 mod search;
 mod similarity;
+mod synopsis;
 
 use std::process::ExitCode;
 
@@ -47,6 +51,16 @@ commands:
   bundle [--corpus DIR] --out FILE
                            write the web app's data file for the corpus in DIR
                            (every file must parse)
+  synopsis ID... [--corpus DIR] [--json]
+                           two to twelve articles fact by fact: which articles
+                           report each fact, in which sentence, and where their
+                           numbers disagree
+  same-fact --pairs FILE [--json] [--cross-validate K]
+                           for each S1<TAB>S2 line (a leading label column is
+                           ignored), the score and whether the sentences report
+                           the same fact, as article alignment decides; with
+                           --cross-validate, thresholds chosen by K-fold
+                           cross-validation on labelled pairs
 
 options:
   -h, --help               show this help
@@ -66,6 +80,8 @@ fn main() -> ExitCode {
         Some("search") => search::run(rest),
         Some("eval") => eval::run(rest),
         Some("bundle") => bundle::run(rest),
+        Some("same-fact") => same_fact::run(rest),
+        Some("synopsis") => synopsis::run(rest),
         Some("-h" | "--help" | "help") => {
             print!("{USAGE}");
             return ExitCode::SUCCESS;
