@@ -138,10 +138,10 @@ impl Bundle {
     /// comparison tables are sized for the articles. A bundle file may come
     /// from anywhere (users import and export them); checking once here
     /// means no view can index past a table or slice outside a text later.
-    fn check(&self) -> Result<(), String> {
-        for a in &self.articles {
-            a.check()?;
-        }
+    ///
+    /// The articles and the index's posting lists are checked as they are
+    /// decoded ([`BundleDecoder`]); this checks how the parts fit together.
+    fn check_tables(&self) -> Result<(), String> {
         let ids = self.index.docs.iter().map(|d| d.id.as_str());
         if !ids.eq(self.articles.iter().map(|a| a.id.as_str())) {
             return Err("the index's documents are not the articles".into());
@@ -290,7 +290,19 @@ pub struct BundleDecoder<'a> {
     total: usize,
     articles: Vec<Article>,
     index: Option<SearchIndex>,
+    /// How far the index's posting lists are checked: `None` before the
+    /// first slice, the last term checked, or done.
+    postings: PostingsCheck,
     comparison: Option<CorpusComparison>,
+}
+
+/// Terms whose posting lists one step checks: a few milliseconds of work.
+const TERMS_PER_STEP: usize = 8_000;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum PostingsCheck {
+    After(Option<Vec<u8>>),
+    Done,
 }
 
 /// How far a [`BundleDecoder`] has come.
@@ -331,6 +343,7 @@ impl<'a> BundleDecoder<'a> {
             total: total as usize,
             articles: Vec::with_capacity(total as usize),
             index: None,
+            postings: PostingsCheck::After(None),
             comparison: None,
         })
     }
@@ -342,10 +355,11 @@ impl<'a> BundleDecoder<'a> {
         }
     }
 
-    /// Decodes up to `articles` more articles, or, once they are all in, the
-    /// next of the index, the comparison and the ranking weights. Returns
-    /// the bundle when the last piece is read (and nothing may follow it);
-    /// the decoder is spent then.
+    /// Decodes (and checks) up to `articles` more articles, or, once they
+    /// are all in, the next piece: the index, a slice of its posting lists
+    /// to check, the comparison, the ranking weights. Returns the bundle
+    /// when the last piece is read (nothing may follow it) and the parts
+    /// are found to fit; the decoder is spent then.
     pub fn step(&mut self, articles: usize) -> Result<Option<Bundle>, BundleError> {
         if self.articles.len() < self.total {
             let until = self
@@ -355,6 +369,7 @@ impl<'a> BundleDecoder<'a> {
                 .min(self.total);
             while self.articles.len() < until {
                 let (article, rest) = take::<Article>(self.rest)?;
+                article.check().map_err(BundleError::Corrupt)?;
                 self.articles.push(article);
                 self.rest = rest;
             }
@@ -364,6 +379,16 @@ impl<'a> BundleDecoder<'a> {
             let (index, rest) = take::<SearchIndex>(self.rest)?;
             self.index = Some(index);
             self.rest = rest;
+            return Ok(None);
+        }
+        if let (PostingsCheck::After(after), Some(index)) = (&self.postings, &self.index) {
+            self.postings = match index
+                .check_postings_after(after.as_deref(), TERMS_PER_STEP)
+                .map_err(BundleError::Corrupt)?
+            {
+                Some(last) => PostingsCheck::After(Some(last)),
+                None => PostingsCheck::Done,
+            };
             return Ok(None);
         }
         if self.comparison.is_none() {
@@ -385,7 +410,7 @@ impl<'a> BundleDecoder<'a> {
             comparison: self.comparison.take().unwrap_or_default(),
             ranking,
         };
-        bundle.check().map_err(BundleError::Corrupt)?;
+        bundle.check_tables().map_err(BundleError::Corrupt)?;
         Ok(Some(bundle))
     }
 }
@@ -545,7 +570,8 @@ mod tests {
             }
         );
         // One article, then as many as there are left (a step past the end
-        // takes what is left), then the index, the comparison, the weights.
+        // takes what is left), then the index, its posting lists (one slice
+        // for so small an index), the comparison, the weights.
         assert_eq!(decoder.step(1).unwrap(), None);
         assert_eq!(decoder.progress().articles, 1);
         assert_eq!(decoder.step(usize::MAX).unwrap(), None);
@@ -558,7 +584,7 @@ mod tests {
             }
             assert!(decoder.progress().articles <= 2);
         };
-        assert_eq!(steps, 3);
+        assert_eq!(steps, 4);
         assert_eq!(decoded, bundle);
         assert_eq!(Bundle::from_bytes(&bytes).unwrap(), bundle);
     }

@@ -1,7 +1,7 @@
 //! The index's serialized form: the vocabulary's FST bytes, the postings
 //! bytes and the per-document entries. What can be derived is not stored.
 
-use fst::{Map, Streamer};
+use fst::{IntoStreamer, Map, Streamer};
 use serde::{Deserialize, Serialize};
 
 use super::{Derived, DocEntry, FacetName, SearchIndex};
@@ -66,7 +66,10 @@ impl<'de> Deserialize<'de> for SearchIndex {
             derived: Derived::default(),
         };
         index.derived = Derived::of(&index.docs);
-        index.check_postings().map_err(serde::de::Error::custom)?;
+        // The posting lists are checked by whoever decodes a whole bundle
+        // ([`SearchIndex::check_postings_after`]), a slice of the
+        // vocabulary at a time, so a browser never waits on one long task
+        // for it.
         Ok(index)
     }
 }
@@ -79,11 +82,38 @@ impl SearchIndex {
     /// Scoring indexes per-document arrays by these numbers, so a decoded
     /// index is checked once, in time linear in its size, rather than at
     /// every search.
-    fn check_postings(&self) -> Result<(), String> {
+    pub fn check_postings(&self) -> Result<(), String> {
+        let mut after = None;
+        while let Some(last) = self.check_postings_after(after.as_deref(), usize::MAX)? {
+            after = Some(last);
+        }
+        Ok(())
+    }
+
+    /// [`SearchIndex::check_postings`] for at most `terms` terms of the
+    /// vocabulary, those after `after` (from the first when `None`).
+    /// Returns the last term checked while any may remain, `None` once all
+    /// are: a caller checks a large index a slice at a time.
+    pub fn check_postings_after(
+        &self,
+        after: Option<&[u8]>,
+        terms: usize,
+    ) -> Result<Option<Vec<u8>>, String> {
         let docs = self.docs.len();
-        let mut stream = self.terms.stream();
+        let mut stream = match after {
+            Some(t) => self.terms.range().gt(t).into_stream(),
+            None => self.terms.stream(),
+        };
         let mut positions = Vec::new();
+        let mut checked = 0;
+        let mut last = Vec::new();
         while let Some((term, offset)) = stream.next() {
+            if checked == terms {
+                return Ok(Some(last));
+            }
+            checked += 1;
+            last.clear();
+            last.extend_from_slice(term);
             let bad = |why: &str| Err(format!("term {:?}: {why}", String::from_utf8_lossy(term)));
             if offset >= self.postings.len() as u64 {
                 return bad("record out of range");
@@ -108,7 +138,7 @@ impl SearchIndex {
                 }
             }
         }
-        Ok(())
+        Ok(None)
     }
 }
 
@@ -127,5 +157,39 @@ mod tests {
         assert_eq!(back.derived.field_totals, index.derived.field_totals);
         assert_eq!(back.derived.facet_ids, index.derived.facet_ids);
         assert!(postcard::from_bytes::<SearchIndex>(&bytes[..bytes.len() / 2]).is_err());
+    }
+
+    #[test]
+    fn posting_lists_are_checked_a_slice_at_a_time_to_the_last_term() {
+        let a = articles(&["One\nAlpha beta.", "Two\nBeta gamma delta."]);
+        let index = SearchIndex::build(&a);
+        let terms = index.terms.len();
+        assert!(terms > 3);
+        let mut after: Option<Vec<u8>> = None;
+        let mut slices = 0;
+        while let Some(last) = index.check_postings_after(after.as_deref(), 2).unwrap() {
+            assert!(
+                after.as_ref().is_none_or(|a| a < &last),
+                "slices move forward"
+            );
+            after = Some(last);
+            slices += 1;
+        }
+        // Every call but the last returns where it stopped.
+        assert_eq!(slices + 1, terms.div_ceil(2));
+        assert_eq!(index.check_postings(), Ok(()));
+        // A list cut short is found in whichever slice holds its term.
+        let mut damaged = index.clone();
+        let last = damaged.postings.len() - 1;
+        damaged.postings.truncate(last);
+        let mut after: Option<Vec<u8>> = None;
+        let found = loop {
+            match damaged.check_postings_after(after.as_deref(), 2) {
+                Err(why) => break why,
+                Ok(Some(last)) => after = Some(last),
+                Ok(None) => panic!("a cut posting list was not found"),
+            }
+        };
+        assert!(found.starts_with("term"), "{found}");
     }
 }
