@@ -1,7 +1,6 @@
 //! `crosscheck compare ID_A ID_B [--corpus DIR] [--json]`.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crosscheck_core::compare::{Comparison, EntityCount, QuantityRef};
@@ -15,23 +14,9 @@ const USAGE: &str = "usage: crosscheck compare ID_A ID_B [--corpus DIR] [--json]
 
 /// Compares two articles of a corpus and prints the comparison.
 pub fn run(args: Vec<std::ffi::OsString>) -> Result<ExitCode, String> {
-    use lexopt::prelude::*;
-    let mut parser = lexopt::Parser::from_args(args);
-    let mut json = false;
-    let mut dir = PathBuf::from(corpus::DEFAULT_DIR);
-    let mut ids = Vec::new();
-    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
-        match arg {
-            Long("json") => json = true,
-            Long("corpus") => dir = PathBuf::from(parser.value().map_err(|e| e.to_string())?),
-            Short('h') | Long("help") => {
-                println!("{USAGE}");
-                return Ok(ExitCode::SUCCESS);
-            }
-            Value(v) => ids.push(v.to_string_lossy().into_owned()),
-            other => return Err(other.unexpected().to_string()),
-        }
-    }
+    let Some(corpus::CorpusArgs { ids, dir, json }) = corpus::parse_args(args, USAGE, true)? else {
+        return Ok(ExitCode::SUCCESS);
+    };
     let [id_a, id_b] = ids.as_slice() else {
         return Err(format!("compare needs two article ids\n{USAGE}"));
     };

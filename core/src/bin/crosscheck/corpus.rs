@@ -12,6 +12,44 @@ use crate::input;
 /// The default corpus folder.
 pub const DEFAULT_DIR: &str = "corpus";
 
+/// What `compare`, `similarity` and `synopsis` are told: article ids (for
+/// the commands that take them), `--corpus DIR` and `--json`.
+pub struct CorpusArgs {
+    pub ids: Vec<String>,
+    pub dir: PathBuf,
+    pub json: bool,
+}
+
+/// Reads the arguments of a command over a corpus, the one way all of them
+/// read `--corpus`, `--json` and `--help`. Free arguments are ids when
+/// `takes_ids`, else an error. `None` when help was asked for (and printed).
+pub fn parse_args(
+    args: Vec<std::ffi::OsString>,
+    usage: &str,
+    takes_ids: bool,
+) -> Result<Option<CorpusArgs>, String> {
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_args(args);
+    let mut out = CorpusArgs {
+        ids: Vec::new(),
+        dir: PathBuf::from(DEFAULT_DIR),
+        json: false,
+    };
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Long("json") => out.json = true,
+            Long("corpus") => out.dir = PathBuf::from(parser.value().map_err(|e| e.to_string())?),
+            Short('h') | Long("help") => {
+                println!("{usage}");
+                return Ok(None);
+            }
+            Value(v) if takes_ids => out.ids.push(v.to_string_lossy().into_owned()),
+            other => return Err(other.unexpected().to_string()),
+        }
+    }
+    Ok(Some(out))
+}
+
 /// Parses every article under `dir` as one corpus. Files that cannot be read
 /// or parsed are reported on stderr and left out (as `parse` leaves them
 /// out); a corpus with no article at all is an error.

@@ -1,7 +1,6 @@
 //! `crosscheck similarity [--corpus DIR] [--json]`.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crosscheck_core::CorpusComparison;
@@ -14,21 +13,9 @@ const USAGE: &str = "usage: crosscheck similarity [--corpus DIR] [--json]";
 /// Prints the corpus similarity matrix, each article's unique coverage and
 /// the stories (groups of articles that report the same one).
 pub fn run(args: Vec<std::ffi::OsString>) -> Result<ExitCode, String> {
-    use lexopt::prelude::*;
-    let mut parser = lexopt::Parser::from_args(args);
-    let mut json = false;
-    let mut dir = PathBuf::from(corpus::DEFAULT_DIR);
-    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
-        match arg {
-            Long("json") => json = true,
-            Long("corpus") => dir = PathBuf::from(parser.value().map_err(|e| e.to_string())?),
-            Short('h') | Long("help") => {
-                println!("{USAGE}");
-                return Ok(ExitCode::SUCCESS);
-            }
-            other => return Err(other.unexpected().to_string()),
-        }
-    }
+    let Some(corpus::CorpusArgs { dir, json, .. }) = corpus::parse_args(args, USAGE, false)? else {
+        return Ok(ExitCode::SUCCESS);
+    };
     let articles = corpus::load(&dir)?;
     let (c, matrix) = CorpusComparison::build_with_matrix(&articles);
     let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();

@@ -1,7 +1,6 @@
 //! `crosscheck synopsis ID... [--corpus DIR] [--json]`.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crosscheck_core::compare::synopsis as core_synopsis;
@@ -16,23 +15,9 @@ const USAGE: &str = "usage: crosscheck synopsis ID... [--corpus DIR] [--json]";
 
 /// Prints the synopsis of two or more articles of a corpus.
 pub fn run(args: Vec<std::ffi::OsString>) -> Result<ExitCode, String> {
-    use lexopt::prelude::*;
-    let mut parser = lexopt::Parser::from_args(args);
-    let mut json = false;
-    let mut dir = PathBuf::from(corpus::DEFAULT_DIR);
-    let mut ids = Vec::new();
-    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
-        match arg {
-            Long("json") => json = true,
-            Long("corpus") => dir = PathBuf::from(parser.value().map_err(|e| e.to_string())?),
-            Short('h') | Long("help") => {
-                println!("{USAGE}");
-                return Ok(ExitCode::SUCCESS);
-            }
-            Value(v) => ids.push(v.to_string_lossy().into_owned()),
-            other => return Err(other.unexpected().to_string()),
-        }
-    }
+    let Some(corpus::CorpusArgs { ids, dir, json }) = corpus::parse_args(args, USAGE, true)? else {
+        return Ok(ExitCode::SUCCESS);
+    };
     if ids.len() < 2 {
         return Err(format!("synopsis needs at least two article ids\n{USAGE}"));
     }
