@@ -245,17 +245,12 @@ impl Profile {
 
     /// Profiles of two articles weighed with `stats`.
     pub fn pair(a: &Article, b: &Article, stats: &TermStats) -> (Profile, Profile) {
-        let mut vocab = Vocab::default();
-        let mut ra = RawFeatures::extract(a, &mut vocab);
-        let mut rb = RawFeatures::extract(b, &mut vocab);
-        let (names, remap) = vocab.into_sorted();
-        ra.remap(&remap);
-        rb.remap(&remap);
+        let (raws, names) = features_of([a, b]);
         let idf: Vec<f32> = names.iter().map(|n| stats.idf(n)).collect();
         let entity_ids = entity_range(&names);
         (
-            Profile::weigh(&ra, &idf, entity_ids.clone()),
-            Profile::weigh(&rb, &idf, entity_ids),
+            Profile::weigh(&raws[0], &idf, entity_ids.clone()),
+            Profile::weigh(&raws[1], &idf, entity_ids),
         )
     }
 }
@@ -268,19 +263,11 @@ impl Profile {
     /// synopsis pairs sentences exactly as the pairwise comparison does,
     /// while reading each article once instead of once per pair.
     pub fn many(articles: &[&Article], stats: &TermStats) -> Vec<Profile> {
-        let mut vocab = Vocab::default();
-        let mut raws: Vec<RawFeatures> = articles
-            .iter()
-            .map(|a| RawFeatures::extract(a, &mut vocab))
-            .collect();
-        let (names, remap) = vocab.into_sorted();
+        let (raws, names) = features_of(articles.iter().copied());
         let idf: Vec<f32> = names.iter().map(|n| stats.idf(n)).collect();
         let entity_ids = entity_range(&names);
-        raws.iter_mut()
-            .map(|r| {
-                r.remap(&remap);
-                Profile::weigh(r, &idf, entity_ids.clone())
-            })
+        raws.iter()
+            .map(|r| Profile::weigh(r, &idf, entity_ids.clone()))
             .collect()
     }
 }
@@ -296,12 +283,7 @@ pub(crate) fn statements(
     b: &Article,
     stats: &TermStats,
 ) -> (SparseVec, SparseVec, std::ops::Range<u32>) {
-    let mut vocab = Vocab::default();
-    let mut ra = RawFeatures::extract(a, &mut vocab);
-    let mut rb = RawFeatures::extract(b, &mut vocab);
-    let (names, remap) = vocab.into_sorted();
-    ra.remap(&remap);
-    rb.remap(&remap);
+    let (raws, names) = features_of([a, b]);
     let statement = |r: &RawFeatures| {
         let mut ids: Vec<u32> = r.sentences.iter().flatten().copied().collect();
         ids.sort_unstable();
@@ -312,7 +294,29 @@ pub(crate) fn statements(
             .collect();
         SparseVec { ids, weights }.normalized()
     };
-    (statement(&ra), statement(&rb), entity_range(&names))
+    (
+        statement(&raws[0]),
+        statement(&raws[1]),
+        entity_range(&names),
+    )
+}
+
+/// The raw features of `articles` over one vocabulary, its ids assigned in
+/// name order (see `Vocab::into_sorted`), and the sorted names: what every
+/// profile of one or more articles starts from.
+fn features_of<'a>(
+    articles: impl IntoIterator<Item = &'a Article>,
+) -> (Vec<RawFeatures>, Vec<String>) {
+    let mut vocab = Vocab::default();
+    let mut raws: Vec<RawFeatures> = articles
+        .into_iter()
+        .map(|a| RawFeatures::extract(a, &mut vocab))
+        .collect();
+    let (names, remap) = vocab.into_sorted();
+    for raw in &mut raws {
+        raw.remap(&remap);
+    }
+    (raws, names)
 }
 
 /// The ids of the entity features among sorted feature names.
@@ -331,15 +335,9 @@ pub(crate) struct CorpusProfiles {
 
 impl CorpusProfiles {
     pub fn build(articles: &[Article]) -> CorpusProfiles {
-        let mut vocab = Vocab::default();
-        let mut raws: Vec<RawFeatures> = articles
-            .iter()
-            .map(|a| RawFeatures::extract(a, &mut vocab))
-            .collect();
-        let (features, remap) = vocab.into_sorted();
+        let (raws, features) = features_of(articles);
         let mut df = vec![0u32; features.len()];
-        for raw in &mut raws {
-            raw.remap(&remap);
+        for raw in &raws {
             let mut seen: Vec<u32> = raw
                 .terms
                 .iter()
