@@ -10,6 +10,7 @@ const PAGES = {
   search: 'search?q=talks',
   article: 'article/003_7eb5acbaa5df0e7d',
   comparison: 'compare/001_9ff3adb9c3e641cd/004_018813ca5c6e4e99',
+  synopsis: 'synopsis/001_9ff3adb9c3e641cd,004_018813ca5c6e4e99,000_33c2e98580f1a62a,003_7eb5acbaa5df0e7d',
   'not-found': 'article/nope',
 };
 

@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::Article;
 use crate::compare::focus::focus_among;
+use crate::compare::synopsis::{synopsis, Synopsis};
 use crate::compare::{compare, Comparison, CorpusComparison, FocusView, UniqueCoverage};
 use crate::parse::ParseError;
 use crate::pipeline::parse_corpus;
@@ -232,6 +233,19 @@ impl Bundle {
             &self.articles[j],
             &self.comparison.stats,
         ))
+    }
+
+    /// The synopsis of articles of the bundle by id, in the order given,
+    /// with the stored corpus statistics: the facts are the sentence pairs
+    /// [`Bundle::compare`] aligns for each pair of them. Meant for 2 to
+    /// [`MAX_ARTICLES`](crate::compare::synopsis::MAX_ARTICLES) distinct
+    /// ids; the caller decides what to do with more.
+    pub fn synopsis(&self, ids: &[&str]) -> Result<Synopsis, UnknownArticle> {
+        let articles = ids
+            .iter()
+            .map(|id| self.index_of(id).map(|i| &self.articles[i]))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(synopsis(&articles, &self.comparison.stats))
     }
 
     /// The similarity of two articles by id: the stored value when the

@@ -110,6 +110,28 @@ fn seeds_meeting_fact_holds_the_disagreeing_lengths_and_three_reports() {
     }
 }
 
+/// The app asks the bundle by id: the same synopsis as from the articles
+/// with the bundle's statistics, in the order the ids are given, and an
+/// unknown id is an error naming it.
+#[test]
+fn bundle_synopsis_by_id_keeps_the_order_given() {
+    let bundle = crosscheck_core::Bundle::build(common::read_txt_files(&common::corpus_dir()))
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let ids: Vec<&str> = bundle
+        .articles
+        .iter()
+        .rev()
+        .map(|a| a.id.as_str())
+        .collect();
+    let s = bundle.synopsis(&ids).unwrap();
+    assert_eq!(s.articles, ids);
+    let refs: Vec<&Article> = bundle.articles.iter().rev().collect();
+    assert_partition(&refs, &s);
+    assert_eq!(s, compare::synopsis(&refs, &bundle.comparison.stats));
+    let err = bundle.synopsis(&[ids[0], "no_such_article"]).unwrap_err();
+    assert_eq!(err.0, "no_such_article");
+}
+
 #[test]
 fn two_articles_give_the_pairwise_alignment() {
     let articles = seeds();

@@ -9,7 +9,7 @@ use crate::components::header::Header;
 use crate::components::update_banner::UpdateBanner;
 use crate::pages::{
     article::ArticlePage, compare::ComparePage, focus::FocusPage, library::LibraryPage,
-    not_found::NotFoundPage, overview::OverviewPage, search::SearchPage,
+    not_found::NotFoundPage, overview::OverviewPage, search::SearchPage, synopsis::SynopsisPage,
 };
 use crate::state::Corpus;
 use crosscheck_core::{BundleDecoder, BundleError};
@@ -40,6 +40,11 @@ pub enum Route {
     Compare { a: String, b: String },
     #[at("/overview")]
     Overview,
+    /// Several reports fact by fact: `ids` is their ids, comma-separated,
+    /// in column order; `?show=&order=` (see
+    /// [`crate::pages::synopsis::SynopsisParams`]) filter and order facts.
+    #[at("/synopsis/:ids")]
+    Synopsis { ids: String },
     #[not_found]
     #[at("/not-found")]
     NotFound,
@@ -54,6 +59,7 @@ pub fn switch(route: Route) -> Html {
         Route::Focus => html! { <FocusPage /> },
         Route::Compare { a, b } => html! { <ComparePage {a} {b} /> },
         Route::Overview => html! { <OverviewPage /> },
+        Route::Synopsis { ids } => html! { <SynopsisPage {ids} /> },
         Route::NotFound => html! { <NotFoundPage /> },
     }
 }

@@ -17,11 +17,12 @@
 //! view that reads it, and memos keyed on it are computed again; derived
 //! data lives and dies with the corpus it was derived from.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::ops::Deref;
 use std::rc::Rc;
 
 use crosscheck_core::compare::corpus::{entity_coverage, EntityCoverage};
+use crosscheck_core::compare::synopsis::Synopsis;
 use crosscheck_core::compare::Story;
 use crosscheck_core::{Article, Bundle, BundleError};
 
@@ -35,6 +36,9 @@ struct State {
     coverage: OnceCell<Vec<EntityCoverage>>,
     /// The stories of the similarity graph, computed on first use.
     stories: OnceCell<Vec<Story>>,
+    /// The last synopsis computed, by its ids (comma-separated): going
+    /// back to it, or changing its filter, costs nothing.
+    synopsis: RefCell<Option<(String, Rc<Synopsis>)>>,
 }
 
 /// Two handles are equal when they are the same corpus: a view re-renders
@@ -51,6 +55,7 @@ impl Corpus {
             bundle,
             coverage: OnceCell::new(),
             stories: OnceCell::new(),
+            synopsis: RefCell::new(None),
         }))
     }
 
@@ -99,6 +104,27 @@ impl Corpus {
         self.0
             .stories
             .get_or_init(|| self.bundle().comparison.graph.stories())
+    }
+
+    /// The synopsis of `ids` if it is the last one computed.
+    pub fn cached_synopsis(&self, ids: &[&str]) -> Option<Rc<Synopsis>> {
+        let key = ids.join(",");
+        let cache = self.0.synopsis.borrow();
+        cache
+            .as_ref()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, s)| s.clone())
+    }
+
+    /// The synopsis of articles by id (see `Bundle::synopsis`), kept as
+    /// the last one computed; `None` when an id is not in the corpus.
+    pub fn synopsis(&self, ids: &[&str]) -> Option<Rc<Synopsis>> {
+        if let Some(s) = self.cached_synopsis(ids) {
+            return Some(s);
+        }
+        let s = Rc::new(self.bundle().synopsis(ids).ok()?);
+        *self.0.synopsis.borrow_mut() = Some((ids.join(","), s.clone()));
+        Some(s)
     }
 
     /// The articles most similar to `article` that the similarity graph

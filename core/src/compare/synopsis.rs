@@ -33,6 +33,11 @@ use super::profile::{sentence_of, Profile, TermStats};
 use super::terms::words;
 use crate::article::{Article, Span};
 
+/// The most articles one synopsis reads: as many columns as a reader can
+/// take in side by side, and the pairwise alignments make the work
+/// quadratic in their number.
+pub const MAX_ARTICLES: usize = 12;
+
 /// Several articles read fact by fact.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Synopsis {

@@ -4,6 +4,7 @@
 
 pub mod data;
 pub mod fatal;
+pub mod paint;
 pub mod service_worker;
 pub mod share;
 pub mod theme;

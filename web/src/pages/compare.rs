@@ -24,6 +24,7 @@ use crate::components::marked::{Mark, Marked};
 use crate::components::share_button::ShareButton;
 use crate::hooks::use_corpus;
 use crate::pages::not_found::NotFoundPage;
+use crate::pages::synopsis;
 use crate::state::ArticleRef;
 
 #[derive(Properties, PartialEq)]
@@ -100,6 +101,28 @@ fn Pickers(props: &PairProps) -> Html {
             }
         })
     };
+    // A third report turns the pair into a synopsis of the three.
+    let add = {
+        let navigator = navigator.clone();
+        let (a, b) = (props.a.id.clone(), props.b.id.clone());
+        Callback::from(move |e: Event| {
+            let Some(id) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
+                .map(|s| s.value())
+                .filter(|v| !v.is_empty())
+            else {
+                return;
+            };
+            if let Some(nav) = navigator.as_ref() {
+                synopsis::open(
+                    nav,
+                    &synopsis::segment([a.as_str(), b.as_str(), id.as_str()]),
+                    &Default::default(),
+                );
+            }
+        })
+    };
     let select = |left: bool, current: &str| {
         let label = if left {
             "Left article"
@@ -124,6 +147,15 @@ fn Pickers(props: &PairProps) -> Html {
             <Link<Route> to={Route::Compare { a: props.b.id.clone(), b: props.a.id.clone() }}
                 classes="button swap">{ "⇄ Swap" }</Link<Route>>
             { select(false, &props.b.id) }
+            <label class="picker">
+                <span class="muted">{ "Add a third report" }</span>
+                <select data-testid="compare-add" onchange={add}>
+                    <option value="" selected=true>{ "Read them fact by fact…" }</option>
+                    { for articles.iter().filter(|x| x.id != props.a.id && x.id != props.b.id).map(|x| html! {
+                        <option value={x.id.clone()}>{ &x.title }</option>
+                    }) }
+                </select>
+            </label>
             <ShareButton title={format!("Crosscheck: {} vs {}", props.a.title, props.b.title)} />
         </div>
     }

@@ -14,6 +14,8 @@ use crosscheck_core::Article;
 use crate::app::Route;
 use crate::hooks::use_corpus;
 use crate::pages::overview::{OverviewParams, GRID_MAX};
+use crate::pages::synopsis::{self, SynopsisLink};
+use crosscheck_core::compare::synopsis::MAX_ARTICLES;
 
 /// Cards per page.
 pub const PAGE_SIZE: usize = 50;
@@ -201,11 +203,16 @@ pub fn LibraryPage() -> Html {
         <section class="library">
             <h1>{ "Library" }</h1>
             <div class="library-bar">
-                <p class="muted">{ format!("{count} article{}. Tick two to compare them, or more to see them in a grid.", if count == 1 { "" } else { "s" }) }</p>
+                <p class="muted">{ format!("{count} article{}. Tick two to compare them, three or more to read them fact by fact or see them in a grid.", if count == 1 { "" } else { "s" }) }</p>
                 if let [a, b] = selected.as_slice() {
                     <Link<Route> to={Route::Compare { a: a.clone(), b: b.clone() }} classes="button primary">
                         <span data-testid="compare-selected">{ "Compare the two ticked" }</span>
                     </Link<Route>>
+                }
+                if (3..=MAX_ARTICLES).contains(&selected.len()) {
+                    <SynopsisLink ids={synopsis::segment(selected.iter().map(String::as_str))} classes="button primary">
+                        <span data-testid="synopsis-selected">{ format!("Synopsis of the {} ticked", selected.len()) }</span>
+                    </SynopsisLink>
                 }
                 if selected.len() >= 2 {
                     <Link<Route, OverviewParams> to={Route::Overview} query={Some(OverviewParams::of(selected.iter().map(String::as_str)))} classes="button">

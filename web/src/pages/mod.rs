@@ -7,3 +7,4 @@ pub mod library;
 pub mod not_found;
 pub mod overview;
 pub mod search;
+pub mod synopsis;

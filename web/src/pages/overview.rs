@@ -25,7 +25,9 @@ use crosscheck_core::Article;
 use crate::app::{Route, SearchParams};
 use crate::components::anchor_link::AnchorLink;
 use crate::hooks::use_corpus;
+use crate::pages::synopsis::{self, SynopsisLink};
 use crate::state::Corpus;
+use crosscheck_core::compare::synopsis::MAX_ARTICLES;
 
 /// The most articles a grid shows (rows and columns of the heatmap,
 /// columns of the entity table).
@@ -286,6 +288,14 @@ fn Stories() -> Html {
                             <Link<Route, OverviewParams> to={Route::Overview} query={Some(grid)} classes="button">
                                 { "How these reports compare" }
                             </Link<Route, OverviewParams>>
+                            <SynopsisLink ids={synopsis::segment(members.iter().take(MAX_ARTICLES).map(|a| a.id.as_str()))}
+                                classes="button">
+                                <span data-testid="story-synopsis">{ if members.len() > MAX_ARTICLES {
+                                    format!("Fact by fact (first {MAX_ARTICLES})")
+                                } else {
+                                    "Fact by fact".to_owned()
+                                } }</span>
+                            </SynopsisLink>
                             <details>
                                 <summary>{ format!("All {} reports", members.len()) }</summary>
                                 <ol>

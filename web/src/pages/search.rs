@@ -14,7 +14,9 @@ use crate::components::facet_chips::FacetChips;
 use crate::components::marked::Marked;
 use crate::components::share_button::ShareButton;
 use crate::hooks::{use_corpus, use_search_query, SearchQuery};
+use crate::pages::synopsis::{self, SynopsisLink};
 use crate::search::{self, HitView, SearchView};
+use crosscheck_core::compare::synopsis::MAX_ARTICLES;
 
 /// Examples shown on the empty page; each is a link that runs it.
 const EXAMPLES: &[(&str, &str)] = &[
@@ -114,6 +116,11 @@ fn Results(props: &ResultsProps) -> Html {
                             classes="button" >
                             { "Compare passages side by side" }
                         </Link<Route, SearchParams>>
+                        { " " }
+                        <SynopsisLink ids={synopsis::segment(view.hits.iter().take(MAX_ARTICLES).map(|h| h.id.as_str()))}
+                            classes="button">
+                            <span data-testid="search-synopsis">{ format!("Synopsis of the top {}", view.hits.len().min(MAX_ARTICLES)) }</span>
+                        </SynopsisLink>
                     </p>
                 }
                 if let Some(notice) = &view.notice {
