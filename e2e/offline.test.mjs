@@ -55,6 +55,9 @@ test('after one visit the app and its deep links work offline', async () => {
     await page.getByTestId('compare-left').waitFor();
     await page.getByTestId('compare-right').waitFor();
 
+    await page.goto(`${server.url}synopsis/001_9ff3adb9c3e641cd,004_018813ca5c6e4e99,000_33c2e98580f1a62a?show=disagree`);
+    await page.getByTestId('synopsis-disagreement').first().waitFor();
+
     await page.goto(`${server.url}no/such/page`);
     await page.getByTestId('not-found').waitFor();
     await context.close();

@@ -18,6 +18,8 @@
 //    `crosscheck-search` performance mark), the time until the results are
 //    painted (the first DOM change after the mark, then the next frame),
 //    and the long tasks and long animation frames during typing.
+// 4. Opens the synopsis of the three largest stories from the overview and
+//    measures each click until the table is painted.
 import { spawnSync } from 'node:child_process';
 import { cp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -201,6 +203,27 @@ for (let r = 0; r < runs; r++) {
       `  long tasks (>50 ms) while typing: ${typed.tasks.length}, longest ${ms(Math.max(0, ...typed.tasks.map((t) => t.duration)))}`,
     );
     console.log(`  long animation frames while typing: ${typed.loafs.length}`);
+
+    // The synopsis of each of the three largest stories (at most twelve
+    // reports each), opened from the overview: click to table painted.
+    const synopses = [];
+    for (let i = 0; i < 3; i++) {
+      await page.getByRole('link', { name: 'Overview' }).click();
+      const link = page.getByTestId('story-synopsis').nth(i);
+      if ((await link.count()) === 0) break;
+      const t = Date.now();
+      await link.click();
+      await page.getByTestId('synopsis').waitFor({ timeout: 60_000 });
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+      const took = Date.now() - t;
+      const reports = await page.locator('table.synopsis thead th.synopsis-article').count();
+      const facts = await page.getByTestId('synopsis-fact').count();
+      synopses.push(`${reports} reports, ${facts} facts: ${ms(took)}`);
+    }
+    if (synopses.length > 0) {
+      console.log('\n== synopsis of the largest stories (click to table painted)');
+      for (const line of synopses) console.log(`  ${line}`);
+    }
   }
   await context.close();
 }

@@ -32,6 +32,9 @@ use crate::components::share_button::ShareButton;
 use crate::hooks::use_corpus;
 use crate::state::{ArticleRef, Corpus};
 
+/// Fact rows drawn at first, and added by each "Show more facts".
+const FACTS_PAGE: usize = 25;
+
 /// The synopsis's query: which facts are shown and in what order.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SynopsisParams {
@@ -445,11 +448,20 @@ fn Table(props: &TableProps) -> Html {
     // Open disagreement rows, by fact number; they close when the articles
     // change.
     let open = use_state(BTreeSet::<usize>::new);
+    // Rows drawn: a page, more on request, a page again for other articles
+    // or another filter. A dozen long reports give a hundred facts of a
+    // dozen cells each; drawing them all at once is most of a second in
+    // the browser, and a page already fills several screens.
+    let shown = use_state_eq(|| FACTS_PAGE);
     {
-        let open = open.clone();
-        use_effect_with(props.chosen.ids().join(","), move |_| {
-            open.set(BTreeSet::new())
-        });
+        let (open, shown) = (open.clone(), shown.clone());
+        use_effect_with(
+            (props.chosen.ids().join(","), props.params.clone()),
+            move |_| {
+                shown.set(FACTS_PAGE);
+                open.set(BTreeSet::new());
+            },
+        );
     }
     // Each report gets a readable column width; past the screen's width
     // the table scrolls sideways. Set through the CSSOM, which the page's
@@ -511,6 +523,12 @@ fn Table(props: &TableProps) -> Html {
             </tr>
         </thead>
     };
+    let total = rows.len();
+    rows.truncate(*shown);
+    let more = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(*shown + FACTS_PAGE))
+    };
     if rows.is_empty() {
         return html! {
             <>
@@ -565,6 +583,11 @@ fn Table(props: &TableProps) -> Html {
                     }) }
                 </tbody>
             </table>
+            if total > rows.len() {
+                <button type="button" class="button" data-testid="synopsis-more" onclick={more}>
+                    { format!("Show more facts ({} of {total} shown)", rows.len()) }
+                </button>
+            }
         </div>
     }
 }
