@@ -127,11 +127,21 @@ pub fn Frame(props: &FrameProps) -> Html {
             focus_main();
         }
     });
+    // How wide the page may grow: columns need room, running text less.
+    // A class from the route rather than `:has()` in the stylesheet: the
+    // width follows the route, not whatever happens to be inside `<main>`.
+    let width = match use_route::<Route>() {
+        Some(Route::Compare { .. } | Route::Focus | Route::Overview | Route::Synopsis { .. }) => {
+            "wide"
+        }
+        Some(Route::Article { .. } | Route::Search) => "medium",
+        _ => "",
+    };
     html! {
         <>
             <Header />
             <UpdateBanner />
-            <main id="main" class="main">
+            <main id="main" class={classes!("main", width)}>
                 { props.children.clone() }
             </main>
             <footer class="site-footer">
