@@ -43,6 +43,7 @@ pub mod export;
 pub mod extract;
 pub mod files;
 pub mod id;
+pub mod import;
 pub mod parse;
 pub mod pipeline;
 pub mod search;

@@ -11,7 +11,11 @@ use crate::pages::{
     article::ArticlePage, compare::ComparePage, focus::FocusPage, library::LibraryPage,
     not_found::NotFoundPage, overview::OverviewPage, search::SearchPage, synopsis::SynopsisPage,
 };
+use gloo_worker::{Spawnable, WorkerBridge};
+
+use crate::import::{Action as ImportAction, FileResult, ImportState, Importer};
 use crate::state::Corpus;
+use crate::worker::{CorpusWorker, ImportFile, Postcard, Reply, Request as WorkerRequest};
 use crosscheck_core::{BundleDecoder, BundleError};
 
 /// The query string of views that carry a search: `?q=…`.
@@ -211,10 +215,13 @@ pub fn App() -> Html {
             });
         });
     }
+    let importer = use_importer(&load);
     let content = match &*load {
         Load::Ready(corpus) => html! {
             <ContextProvider<Corpus> context={corpus.clone()}>
-                <Switch<Route> render={switch} />
+                <ContextProvider<Importer> context={importer}>
+                    <Switch<Route> render={switch} />
+                </ContextProvider<Importer>>
             </ContextProvider<Corpus>>
         },
         Load::Arriving { received, total } => loading(*received, *total),
@@ -231,6 +238,122 @@ pub fn App() -> Html {
         <BrowserRouter>
             <Frame>{ content }</Frame>
         </BrowserRouter>
+    }
+}
+
+/// The import of a reader's files: its state, and starting or cancelling
+/// one through the corpus worker, spawned on first use. When the worker
+/// sends the enlarged corpus back, it is decoded a piece at a time (the
+/// views keep showing the old corpus meanwhile) and put in `load`'s place,
+/// which re-renders every view with it.
+#[hook]
+fn use_importer(load: &UseStateHandle<Load>) -> Importer {
+    let state = use_reducer(ImportState::default);
+    let bridge = use_mut_ref(|| None::<WorkerBridge<CorpusWorker>>);
+    let start = {
+        let (state, bridge, load) = (state.clone(), bridge.clone(), load.clone());
+        Callback::from(
+            move |(files, refused): (Vec<ImportFile>, Vec<FileResult>)| {
+                if state.phase.busy() {
+                    return;
+                }
+                if files.is_empty() {
+                    if refused.is_empty() {
+                        state.dispatch(ImportAction::Failed(
+                            "Nothing to add: choose files or a folder, or paste an article.".into(),
+                        ));
+                    } else {
+                        state.dispatch(ImportAction::Start {
+                            total: refused.len(),
+                            refused,
+                        });
+                        state.dispatch(ImportAction::Finished { added: 0 });
+                    }
+                    return;
+                }
+                let Some(data) = crate::browser::data::locate() else {
+                    state.dispatch(ImportAction::Failed(
+                    "The import failed: this page names no data file (the build is incomplete).".into(),
+                ));
+                    return;
+                };
+                state.dispatch(ImportAction::Start {
+                    total: files.len() + refused.len(),
+                    refused,
+                });
+                let mut slot = bridge.borrow_mut();
+                let worker =
+                    slot.get_or_insert_with(|| spawn_worker(state.dispatcher(), load.clone()));
+                worker.send(WorkerRequest::Import {
+                    data_url: data.url,
+                    files,
+                });
+            },
+        )
+    };
+    let cancel = {
+        let bridge = bridge.clone();
+        Callback::from(move |()| {
+            if let Some(worker) = bridge.borrow().as_ref() {
+                worker.send(WorkerRequest::Cancel);
+            }
+        })
+    };
+    Importer {
+        state: (*state).clone(),
+        start,
+        cancel,
+    }
+}
+
+/// Starts the corpus worker; its replies update the import's state, and
+/// the enlarged corpus it sends replaces the one in `load`.
+fn spawn_worker(
+    state: UseReducerDispatcher<ImportState>,
+    load: UseStateHandle<Load>,
+) -> WorkerBridge<CorpusWorker> {
+    let base = yew_router::utils::base_url().unwrap_or_default();
+    let loader = format!("{}/{}", base.trim_end_matches('/'), crate::worker::LOADER);
+    CorpusWorker::spawner()
+        .encoding::<Postcard>()
+        .callback(move |reply| match reply {
+            Reply::Done { bundle, added } => {
+                state.dispatch(ImportAction::Applying);
+                let (state, load) = (state.clone(), load.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    match decode_in_steps(&bundle, |_, _| {}).await {
+                        Ok(corpus) => {
+                            load.set(Load::Ready(corpus));
+                            state.dispatch(ImportAction::Finished { added });
+                        }
+                        Err(e) => state.dispatch(ImportAction::Failed(format!(
+                            "The import failed: the enlarged corpus could not be read ({e})."
+                        ))),
+                    }
+                });
+            }
+            Reply::Failed { reason } => state.dispatch(ImportAction::Failed(format!(
+                "The import failed: {reason}."
+            ))),
+            other => state.dispatch(ImportAction::Reply(other)),
+        })
+        .spawn_with_loader(&loader)
+}
+
+/// Decodes a data file a piece at a time, letting the browser draw and
+/// answer input between pieces; `progress` hears (articles, total).
+async fn decode_in_steps(
+    bytes: &[u8],
+    progress: impl Fn(usize, usize),
+) -> Result<Corpus, BundleError> {
+    let mut decoder = BundleDecoder::new(bytes)?;
+    loop {
+        if let Some(bundle) = decoder.step(ARTICLES_PER_STEP)? {
+            return Ok(Corpus::new(bundle));
+        }
+        let p = decoder.progress();
+        progress(p.articles, p.total);
+        gloo_timers::future::TimeoutFuture::new(0).await;
     }
 }
 
@@ -252,26 +375,12 @@ async fn fetch_corpus(load: &UseStateHandle<Load>) -> Load {
         Err(reason) => return Load::Failed(reason.into()),
         Ok(bytes) => bytes,
     };
-    let unreadable =
-        |e: BundleError| Load::Failed(format!("The data file cannot be read: {e}.").into());
-    let mut decoder = match BundleDecoder::new(&bytes) {
-        Ok(decoder) => decoder,
-        Err(e) => return unreadable(e),
-    };
-    loop {
-        match decoder.step(ARTICLES_PER_STEP) {
-            Err(e) => return unreadable(e),
-            Ok(Some(bundle)) => return Load::Ready(Corpus::new(bundle)),
-            Ok(None) => {
-                let p = decoder.progress();
-                load.set(Load::Reading {
-                    articles: p.articles,
-                    total: p.total,
-                });
-                // Let the browser draw and handle input before the next piece.
-                gloo_timers::future::TimeoutFuture::new(0).await;
-            }
-        }
+    let read = decode_in_steps(&bytes, |articles, total| {
+        load.set(Load::Reading { articles, total })
+    });
+    match read.await {
+        Ok(corpus) => Load::Ready(corpus),
+        Err(e) => Load::Failed(format!("The data file cannot be read: {e}.").into()),
     }
 }
 

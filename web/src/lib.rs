@@ -12,8 +12,10 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod hooks;
+pub mod import;
 pub mod pages;
 pub mod search;
 pub mod state;
+pub mod worker;
 
 pub use app::{App, Route};

@@ -12,10 +12,12 @@ use yew_router::prelude::*;
 use crosscheck_core::Article;
 
 use crate::app::Route;
+use crate::components::import_panel::ImportPanel;
 use crate::hooks::use_corpus;
 use crate::pages::overview::{OverviewParams, GRID_MAX};
 use crate::pages::synopsis::{self, SynopsisLink};
 use crosscheck_core::compare::synopsis::MAX_ARTICLES;
+use crosscheck_core::import::is_imported;
 
 /// Cards per page.
 pub const PAGE_SIZE: usize = 50;
@@ -221,6 +223,7 @@ pub fn LibraryPage() -> Html {
                 }
                 <Link<Route> to={Route::Overview} classes="button">{ "Corpus overview" }</Link<Route>>
             </div>
+            <ImportPanel />
             if count == 0 {
                 <p>{ "The corpus is empty: add .txt or .md files to corpus/ and rebuild." }</p>
             } else {
@@ -267,6 +270,11 @@ pub fn LibraryPage() -> Html {
                             <Link<Route> to={Route::Article { id: a.id.clone() }} classes="card-title">
                                 { &a.title }
                             </Link<Route>>
+                            if is_imported(&a.id) {
+                                <span class="badge imported" data-testid="imported-badge" title="You added this article in this browser">
+                                    { format!("imported · {}", a.file) }
+                                </span>
+                            }
                             if a.title_inferred {
                                 <span class="badge" title="The file has no headline; this title is taken from the first sentence.">
                                     { "inferred title" }

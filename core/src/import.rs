@@ -1,0 +1,211 @@
+//! Articles a reader brings: ids that never collide with a corpus's own,
+//! duplicates recognised by content, and one outcome per file.
+//!
+//! An imported article's id is the slug of its file name, two dashes and
+//! sixteen hex digits of a hash of its bytes (`talks-in-berlin--3f2a…`).
+//! [`slug`] never writes two dashes in a row, so no built-in article can
+//! have such an id, yet it has the same URL-safe shape. The hash is 64-bit
+//! FNV-1a, a fixed and published function: the same bytes get the same id
+//! in every browser and every version of the app, so a link to an imported
+//! article works wherever the same file is imported, and importing the
+//! same bytes twice (under any name) is recognised as a duplicate.
+//!
+//! [`Batch`] runs an import one file at a time (a caller reports progress
+//! and may stop between files); [`Batch::finish`] analyses the new
+//! articles together and adds them to the bundle.
+
+use std::hash::Hasher;
+
+use crate::article::Article;
+use crate::bundle::Bundle;
+use crate::extract::analyze_corpus;
+use crate::id::slug;
+use crate::parse::parse_structure;
+
+/// The longest slug part of an imported id; the rest is the hash.
+const SLUG_CHARS: usize = 60;
+
+/// Separates an imported id's slug from its content hash.
+const SEPARATOR: &str = "--";
+
+/// The largest file an import reads: a news article is kilobytes; this is
+/// far past any of them and keeps one file from taking the tab's memory.
+pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
+
+/// The content hash of an imported file, as its id carries it.
+pub fn content_hash(bytes: &[u8]) -> String {
+    let mut h = fnv::FnvHasher::default();
+    h.write(bytes);
+    format!("{:016x}", h.finish())
+}
+
+/// The id of a file imported under `file_name` with content `bytes`.
+pub fn imported_id(file_name: &str, bytes: &[u8]) -> String {
+    let mut base = slug(file_name);
+    if base.len() > SLUG_CHARS {
+        base.truncate(SLUG_CHARS);
+        while base.ends_with('-') {
+            base.pop();
+        }
+    }
+    format!("{base}{SEPARATOR}{}", content_hash(bytes))
+}
+
+/// True for the id of an imported article (see the module documentation).
+pub fn is_imported(id: &str) -> bool {
+    id.contains(SEPARATOR)
+}
+
+/// What became of one file.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Outcome {
+    /// Added under this id.
+    Added { id: String },
+    /// The same bytes are already in the corpus (or earlier in the batch),
+    /// under this id; nothing was added.
+    Duplicate { id: String },
+    /// Not added, for the reason given.
+    Refused { reason: String },
+}
+
+/// An import in progress: files read so far, and what became of each.
+#[derive(Debug, Default)]
+pub struct Batch {
+    articles: Vec<Article>,
+    hashes: Vec<String>,
+}
+
+impl Batch {
+    pub fn new() -> Batch {
+        Batch::default()
+    }
+
+    /// Reads one file: an article to add, a duplicate of one in `bundle` or
+    /// in this batch, or a refusal with its reason (empty, too large, not
+    /// text, nothing readable in it).
+    pub fn read(&mut self, bundle: &Bundle, file_name: &str, bytes: &[u8]) -> Outcome {
+        if bytes.len() > MAX_FILE_BYTES {
+            return Outcome::Refused {
+                reason: format!(
+                    "{:.1} MB is larger than the {} MB an article file may be",
+                    bytes.len() as f64 / 1e6,
+                    MAX_FILE_BYTES / (1024 * 1024)
+                ),
+            };
+        }
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Outcome::Refused {
+                reason: "the file is empty".into(),
+            };
+        }
+        let hash = content_hash(bytes);
+        let suffix = format!("{SEPARATOR}{hash}");
+        if let Some(a) = bundle
+            .articles
+            .iter()
+            .chain(&self.articles)
+            .find(|a| a.id.ends_with(&suffix))
+        {
+            return Outcome::Duplicate { id: a.id.clone() };
+        }
+        let id = imported_id(file_name, bytes);
+        match parse_structure(&id, file_name, bytes) {
+            Err(e) => Outcome::Refused {
+                reason: e.reason.to_string(),
+            },
+            Ok(a) if a.body.trim().is_empty() && a.title.trim().is_empty() => Outcome::Refused {
+                reason: "no text was found in it".into(),
+            },
+            Ok(a) => {
+                self.articles.push(a);
+                self.hashes.push(hash);
+                Outcome::Added { id }
+            }
+        }
+    }
+
+    /// How many articles the batch will add.
+    pub fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+
+    /// Finds the people, places, numbers and quotes of the new articles
+    /// (read together, so a name is resolved across them) and adds them to
+    /// `bundle`, which updates its index and comparison.
+    pub fn finish(mut self, bundle: &mut Bundle) {
+        if self.articles.is_empty() {
+            return;
+        }
+        analyze_corpus(&mut self.articles);
+        bundle.extend(self.articles);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seeds() -> Bundle {
+        Bundle::build(vec![(
+            "talks.txt".into(),
+            b"Talks in Berlin\n\nThe envoys met in Berlin on Monday.".to_vec(),
+        )])
+        .unwrap()
+    }
+
+    #[test]
+    fn ids_never_look_like_a_slug_and_follow_the_bytes() {
+        let id = imported_id("Talks in Berlin (2).txt", b"abc");
+        assert!(id.starts_with("talks-in-berlin-2--"), "{id}");
+        assert!(crate::id::is_valid(&id));
+        assert!(is_imported(&id));
+        assert!(!is_imported(&slug("a -- b.txt")));
+        assert_eq!(imported_id("x.txt", b"abc"), imported_id("x.txt", b"abc"));
+        assert_ne!(imported_id("x.txt", b"abc"), imported_id("x.txt", b"abd"));
+        // Published FNV-1a 64 test vector: "a".
+        assert_eq!(content_hash(b"a"), "af63dc4c8601ec8c");
+        let long = imported_id(&"word ".repeat(100), b"x");
+        assert!(
+            long.len() <= SLUG_CHARS + 2 + 16 && crate::id::is_valid(&long),
+            "{long}"
+        );
+    }
+
+    #[test]
+    fn a_batch_adds_refuses_and_recognises_duplicates() {
+        let mut bundle = seeds();
+        let mut batch = Batch::new();
+        let text = b"Envoys meet\n\nThe envoys met in Moscow for five hours.".to_vec();
+        let added = batch.read(&bundle, "one.txt", &text);
+        let Outcome::Added { id } = &added else {
+            panic!("{added:?}")
+        };
+        assert_eq!(
+            batch.read(&bundle, "copy.md", &text),
+            Outcome::Duplicate { id: id.clone() }
+        );
+        assert!(matches!(
+            batch.read(&bundle, "empty.txt", b" \n"),
+            Outcome::Refused { .. }
+        ));
+        assert!(matches!(
+            batch.read(&bundle, "bin.txt", &[0, 159, 146, 150, 0, 1, 2]),
+            Outcome::Refused { .. }
+        ));
+        assert_eq!(batch.len(), 1);
+        batch.finish(&mut bundle);
+        assert_eq!(bundle.articles.len(), 2);
+        let hits = bundle.search("moscow", &Default::default());
+        assert_eq!(hits.hits[0].id, *id);
+        // Importing the same bytes again, in a later batch, is a duplicate.
+        let mut again = Batch::new();
+        assert_eq!(
+            again.read(&bundle, "other-name.txt", &text),
+            Outcome::Duplicate { id: id.clone() }
+        );
+    }
+}

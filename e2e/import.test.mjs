@@ -1,0 +1,95 @@
+// Adding one's own articles in the browser: files, a saved web page and
+// pasted text go through the corpus worker into the library, search and
+// the comparison; duplicates and bad files are reported per file.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { servedApp, screenshot, axeViolations } from './harness.mjs';
+
+const app = servedApp();
+
+const TEXT = `Ceasefire talks resume in Geneva
+
+Negotiators from both sides met in Geneva on Tuesday for a third round of talks on a ceasefire.
+The meeting lasted six hours, officials said, and ended without an agreement.
+`;
+
+const PAGE = `<!doctype html><html><head><title>Envoys meet in Moscow - Daily Planet</title>
+<meta property="og:site_name" content="Daily Planet"></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Envoys meet Putin in Moscow</h1>
+<p>Steve Witkoff and Jared Kushner met Vladimir Putin in the Kremlin for five hours on Tuesday.</p>
+<p>The Kremlin said the talks were useful, and that the sides would meet again.</p></article>
+<aside class="comments">Comment: first!</aside><script>var tracking = 1;</script>
+</body></html>`;
+
+test('files, a saved page and pasted text are imported, marked and searchable', async () => {
+  const { context, page, problems, cspViolations } = await app.open();
+  await page.goto(app.url);
+  await page.getByTestId('article-card').first().waitFor();
+  const before = await page.getByTestId('article-card').count();
+  await page.locator('[data-testid=import] > summary').click();
+  await page.getByTestId('import-files').setInputFiles([
+    { name: 'geneva talks.txt', mimeType: 'text/plain', buffer: Buffer.from(TEXT) },
+    { name: 'moscow.html', mimeType: 'text/html', buffer: Buffer.from(PAGE) },
+    { name: 'copy of geneva.txt', mimeType: 'text/plain', buffer: Buffer.from(TEXT) },
+    { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.from('  \n') },
+    { name: 'binary.txt', mimeType: 'application/octet-stream', buffer: Buffer.from([0, 159, 146, 150, 0, 1, 2, 3]) },
+  ]);
+  await page.getByTestId('import-title').fill('Pasted: grain deal extended');
+  await page.getByTestId('import-outlet').fill('The Ledger');
+  await page.getByTestId('import-paste').fill('The grain deal was extended by 120 days on Monday, the ministry said.');
+  await page.getByTestId('import-submit').click();
+
+  const status = page.getByTestId('import-status');
+  await page.waitForFunction(() => /Done: 3 articles added/.test(document.querySelector('[data-testid=import-status]')?.textContent ?? ''), null, { timeout: 60_000 });
+  const results = await page.getByTestId('import-result').allInnerTexts();
+  assert.equal(results.length, 6, results.join('\n'));
+  assert.match(results.find((r) => r.startsWith('copy of geneva.txt')), /already in the corpus/);
+  assert.match(results.find((r) => r.startsWith('empty.txt')), /not added: the file is empty/);
+  assert.match(results.find((r) => r.startsWith('binary.txt')), /not added/);
+  assert.match(await status.innerText(), /Done: 3 articles added/);
+
+  // In the library, marked with their file names.
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=article-card]').length === n + 3, before);
+  const badges = await page.getByTestId('imported-badge').allInnerTexts();
+  assert.equal(badges.length, 3);
+  assert.ok(badges.some((b) => b.includes('moscow.html')));
+  await screenshot(page, 'import-done');
+  assert.deepEqual(await axeViolations(page), []);
+
+  // The saved page was read for its article: its headline, not its menu or comments.
+  await page.getByRole('link', { name: 'Envoys meet Putin in Moscow' }).click();
+  await page.waitForURL(/article\/moscow--[0-9a-f]{16}$/);
+  const body = await page.locator('main').innerText();
+  assert.match(body, /five hours on Tuesday/);
+  assert.doesNotMatch(body.split('Kremlin said')[0], /Comment: first!/);
+
+  // Searchable as any article (typed into the box: the import lives in
+  // this page until it is stored).
+  await page.getByTestId('search-input').fill('geneva ceasefire');
+  const first = page.getByTestId('search-result').first();
+  await first.waitFor();
+  assert.match(await first.innerText(), /Ceasefire talks resume in Geneva/);
+  assert.deepEqual([...problems(), ...(await cspViolations())].filter((p) => !p.startsWith('HTTP 404')), []);
+  await context.close();
+});
+
+test('an import can be cancelled and then changes nothing', async () => {
+  const { context, page } = await app.open();
+  await page.goto(app.url);
+  await page.getByTestId('article-card').first().waitFor();
+  const before = await page.getByTestId('article-card').count();
+  await page.locator('[data-testid=import] > summary').click();
+  const files = Array.from({ length: 400 }, (_, i) => ({
+    name: `report ${i}.txt`,
+    mimeType: 'text/plain',
+    buffer: Buffer.from(`Report number ${i}\n\nThe council met on day ${i} and voted ${i % 7} times on the budget of ${i * 3} million.\n`),
+  }));
+  await page.getByTestId('import-files').setInputFiles(files);
+  await page.getByTestId('import-submit').click();
+  await page.getByTestId('import-cancel').click();
+  await page.waitForFunction(() => /Cancelled: nothing was added/.test(document.querySelector('[data-testid=import-status]')?.textContent ?? ''), null, { timeout: 60_000 });
+  assert.equal(await page.getByTestId('article-card').count(), before);
+  assert.equal(await page.getByTestId('imported-badge').count(), 0);
+  await context.close();
+});

@@ -1,0 +1,260 @@
+//! "Add articles": the reader's own files (many at once, or a folder) and
+//! pasted text, imported into the corpus by the corpus worker, with
+//! progress, a cancel button and one line per file saying what became of
+//! it. Shown on the library page; the import itself belongs to the app
+//! ([`crate::import`]), so it goes on while the reader browses.
+
+use std::rc::Rc;
+
+use crosscheck_core::files::is_article_file;
+use crosscheck_core::import::{Outcome, MAX_FILE_BYTES};
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::app::Route;
+use crate::import::{pasted_file, FileResult, Importer, Phase};
+use crate::worker::ImportFile;
+
+/// Reads the files chosen in `input`: those of a folder filtered to what a
+/// corpus folder would hold (named by their path in the folder), each
+/// larger than an article file may be refused here, before it is read.
+async fn read_files(input: &HtmlInputElement, folder: bool) -> (Vec<ImportFile>, Vec<FileResult>) {
+    let (mut files, mut refused) = (Vec::new(), Vec::new());
+    let Some(list) = input.files() else {
+        return (files, refused);
+    };
+    for i in 0..list.length() {
+        let Some(file) = list.item(i) else { continue };
+        let name = if folder {
+            js_sys::Reflect::get(&file, &"webkitRelativePath".into())
+                .ok()
+                .and_then(|v| v.as_string())
+                .filter(|p| !p.is_empty())
+                .unwrap_or_else(|| file.name())
+        } else {
+            file.name()
+        };
+        if folder && !is_article_file(&name) {
+            continue;
+        }
+        if file.size() > MAX_FILE_BYTES as f64 {
+            refused.push(FileResult {
+                name,
+                outcome: Outcome::Refused {
+                    reason: format!(
+                        "{:.1} MB is larger than the {} MB an article file may be",
+                        file.size() / 1e6,
+                        MAX_FILE_BYTES / (1024 * 1024)
+                    ),
+                },
+            });
+            continue;
+        }
+        match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+            Ok(buffer) => files.push(ImportFile {
+                name,
+                bytes: js_sys::Uint8Array::new(&buffer).to_vec(),
+            }),
+            Err(_) => refused.push(FileResult {
+                name,
+                outcome: Outcome::Refused {
+                    reason: "the browser could not read the file".into(),
+                },
+            }),
+        }
+    }
+    (files, refused)
+}
+
+fn value(node: &NodeRef) -> String {
+    node.cast::<HtmlInputElement>()
+        .map(|i| i.value())
+        .or_else(|| node.cast::<HtmlTextAreaElement>().map(|t| t.value()))
+        .unwrap_or_default()
+}
+
+fn clear(node: &NodeRef) {
+    if let Some(i) = node.cast::<HtmlInputElement>() {
+        i.set_value("");
+    } else if let Some(t) = node.cast::<HtmlTextAreaElement>() {
+        t.set_value("");
+    }
+}
+
+#[component]
+pub fn ImportPanel() -> Html {
+    let importer = use_context::<Importer>();
+    let files = use_node_ref();
+    let folder = use_node_ref();
+    let fields: Rc<[NodeRef; 5]> = use_memo((), |_| std::array::from_fn(|_| NodeRef::default()));
+    let reading = use_state_eq(|| false);
+    let Some(importer) = importer else {
+        return html! {};
+    };
+    let busy = importer.state.phase.busy() || *reading;
+    let submit = {
+        let (files, folder, fields, reading) = (
+            files.clone(),
+            folder.clone(),
+            fields.clone(),
+            reading.clone(),
+        );
+        let start = importer.start.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let (files, folder, fields, reading, start) = (
+                files.clone(),
+                folder.clone(),
+                fields.clone(),
+                reading.clone(),
+                start.clone(),
+            );
+            reading.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut chosen = Vec::new();
+                let mut refused = Vec::new();
+                for (node, is_folder) in [(&files, false), (&folder, true)] {
+                    if let Some(input) = node.cast::<HtmlInputElement>() {
+                        let (f, r) = read_files(&input, is_folder).await;
+                        chosen.extend(f);
+                        refused.extend(r);
+                        input.set_value("");
+                    }
+                }
+                let [title, outlet, date, url, text] = &*fields;
+                if !value(text).trim().is_empty() {
+                    chosen.push(pasted_file(
+                        &value(title),
+                        &value(outlet),
+                        &value(date),
+                        &value(url),
+                        &value(text),
+                    ));
+                    for f in fields.iter() {
+                        clear(f);
+                    }
+                }
+                reading.set(false);
+                start.emit((chosen, refused));
+            });
+        })
+    };
+    let cancel = {
+        let cancel = importer.cancel.clone();
+        Callback::from(move |_: MouseEvent| cancel.emit(()))
+    };
+    let [title, outlet, date, url, text] = &*fields;
+    let state = &importer.state;
+    html! {
+        <details class="import" data-testid="import" open={!matches!(state.phase, Phase::Idle)}>
+            <summary class="button">{ "Add articles" }</summary>
+            <form class="import-form" onsubmit={submit}>
+                <p class="muted">{ "Your files stay in this browser: nothing is uploaded. Text (.txt), Markdown (.md) and web pages saved from a browser (.html) are read; a page's navigation, ads and comments are kept apart from its article." }</p>
+                <div class="import-choose">
+                    <label>{ "Files " }
+                        <input type="file" multiple=true accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+                            ref={files} data-testid="import-files" disabled={busy} />
+                    </label>
+                    <label>{ "or a whole folder " }
+                        <input type="file" webkitdirectory=true ref={folder} data-testid="import-folder" disabled={busy} />
+                    </label>
+                </div>
+                <fieldset class="import-paste">
+                    <legend>{ "Or paste an article" }</legend>
+                    <label>{ "Title " }<input type="text" ref={title.clone()} data-testid="import-title" /></label>
+                    <label>{ "Outlet " }<input type="text" ref={outlet.clone()} data-testid="import-outlet" /></label>
+                    <label>{ "Date " }<input type="date" ref={date.clone()} data-testid="import-date" /></label>
+                    <label>{ "Address " }<input type="url" ref={url.clone()} data-testid="import-url" /></label>
+                    <label class="wide">{ "Text " }<textarea rows="6" ref={text.clone()} data-testid="import-paste" /></label>
+                </fieldset>
+                <button type="submit" class="button primary" data-testid="import-submit" disabled={busy}>{ "Add to the corpus" }</button>
+            </form>
+            { status(&state.phase, *reading, cancel) }
+            if matches!(state.phase, Phase::Finished { added } if added > 0) {
+                <p class="notice" data-testid="import-not-kept">
+                    { "Imported articles stay while this page is open: keeping them on this device across reloads is not built yet, so keep your files." }
+                </p>
+            }
+            if !state.results.is_empty() {
+                <ul class="import-results" data-testid="import-results">
+                    { for state.results.iter().map(result) }
+                </ul>
+            }
+        </details>
+    }
+}
+
+/// What the import is doing, with a cancel button while it reads files.
+fn status(phase: &Phase, reading: bool, cancel: Callback<MouseEvent>) -> Html {
+    let (text, progress): (String, Option<(usize, usize)>) = match phase {
+        _ if reading => ("Reading your files…".into(), None),
+        Phase::Idle => return html! {},
+        Phase::Starting { total } => (
+            format!(
+                "Starting: {total} file{} to read…",
+                if *total == 1 { "" } else { "s" }
+            ),
+            Some((0, *total)),
+        ),
+        Phase::Reading { done, total, file } => (
+            format!("Reading {} of {total}: {file}", done + 1),
+            Some((*done, *total)),
+        ),
+        Phase::Indexing { articles } => (
+            format!(
+                "Indexing and comparing {articles} new article{}…",
+                if *articles == 1 { "" } else { "s" }
+            ),
+            None,
+        ),
+        Phase::Applying => ("Putting them in place…".into(), None),
+        Phase::Finished { added } => (
+            match added {
+                0 => "Done: no article was added.".to_owned(),
+                1 => "Done: 1 article added.".to_owned(),
+                n => format!("Done: {n} articles added."),
+            },
+            None,
+        ),
+        Phase::Cancelled => ("Cancelled: nothing was added.".into(), None),
+        Phase::Failed(reason) => (reason.clone(), None),
+    };
+    let can_cancel = matches!(phase, Phase::Starting { .. } | Phase::Reading { .. });
+    html! {
+        <div class="import-status" role="status" data-testid="import-status">
+            <p>{ text }</p>
+            if let Some((done, total)) = progress {
+                <progress max={total.max(1).to_string()} value={done.to_string()} aria-label="Files read"></progress>
+            }
+            if can_cancel {
+                <button type="button" class="button" data-testid="import-cancel" onclick={cancel}>{ "Cancel" }</button>
+            }
+        </div>
+    }
+}
+
+fn result(r: &FileResult) -> Html {
+    let (class, body) = match &r.outcome {
+        Outcome::Added { id } => (
+            "added",
+            html! {
+                <>{ "added: " }<Link<Route> to={Route::Article { id: id.clone() }}>{ "open" }</Link<Route>></>
+            },
+        ),
+        Outcome::Duplicate { id } => (
+            "duplicate",
+            html! {
+                <>{ "already in the corpus: " }<Link<Route> to={Route::Article { id: id.clone() }}>{ "open it" }</Link<Route>></>
+            },
+        ),
+        Outcome::Refused { reason } => {
+            ("refused", html! { <>{ format!("not added: {reason}") }</> })
+        }
+    };
+    html! {
+        <li class={classes!("import-result", class)} data-testid="import-result">
+            <strong>{ &r.name }</strong>{ " — " }{ body }
+        </li>
+    }
+}

@@ -1,0 +1,255 @@
+//! The corpus worker: the work on articles that takes long enough to be
+//! felt, run in a Web Worker so the page keeps drawing and answering
+//! input. Today that is importing a reader's files: read each one, find
+//! what it says, and index and compare the enlarged corpus.
+//!
+//! The page sends a [`Request`]; the worker answers with a stream of
+//! [`Reply`]s. The worker keeps its own copy of the corpus (fetched from
+//! the page's data file on first use, then each enlarged corpus it made),
+//! so a second import starts from the first one's result. An import reads
+//! one file per turn of the worker's event loop, so a [`Request::Cancel`]
+//! is seen between two files; a cancelled import changes nothing.
+//!
+//! Messages travel as postcard bytes (the [`Postcard`] codec), the format
+//! the data file already uses, so no second serializer is shipped.
+
+use std::collections::VecDeque;
+
+use crosscheck_core::import::{Batch, Outcome};
+use crosscheck_core::Bundle;
+use gloo_worker::{Codec, HandlerId, Worker, WorkerScope};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
+
+/// The file trunk writes to start the worker (`data-loader-shim`), under
+/// the app's base URL.
+pub const LOADER: &str = "crosscheck-worker_loader.js";
+
+/// Worker messages encoded with postcard.
+#[derive(Debug)]
+pub struct Postcard;
+
+impl Codec for Postcard {
+    fn encode<I: Serialize>(input: I) -> wasm_bindgen::JsValue {
+        // Our own message types always serialize; an empty message would
+        // fail to decode on the other side and be dropped there.
+        let bytes = postcard::to_allocvec(&input).unwrap_or_default();
+        js_sys::Uint8Array::from(bytes.as_slice()).into()
+    }
+
+    fn decode<O: for<'de> Deserialize<'de>>(input: wasm_bindgen::JsValue) -> O {
+        let bytes = js_sys::Uint8Array::new(&input).to_vec();
+        // Both ends are this build's code, sent through the browser's
+        // message channel: a message that does not decode is a bug.
+        postcard::from_bytes(&bytes).expect("a worker message of this build")
+    }
+}
+
+/// A file to import.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportFile {
+    /// The file's name (its folder path for a folder), which decides how it
+    /// is read and what its id starts with.
+    pub name: String,
+    #[serde(with = "serde_bytes")]
+    pub bytes: Vec<u8>,
+}
+
+/// What the page asks.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Request {
+    /// Adds `files` to the corpus; `data_url` is the corpus data file, read
+    /// when the worker has no corpus yet.
+    Import {
+        data_url: String,
+        files: Vec<ImportFile>,
+    },
+    /// Stops the import under way, before its next file.
+    Cancel,
+}
+
+/// What the worker answers, in order, for one import.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Reply {
+    /// Reading file `done + 1` of `total`, named `file`.
+    Reading {
+        done: usize,
+        total: usize,
+        file: String,
+    },
+    /// What became of one file.
+    File { name: String, outcome: Outcome },
+    /// Every file is read; `articles` new ones are being indexed and
+    /// compared with the corpus.
+    Indexing { articles: usize },
+    /// The enlarged corpus, as a data file the page decodes.
+    Done {
+        #[serde(with = "serde_bytes")]
+        bundle: Vec<u8>,
+        added: usize,
+    },
+    /// The import stopped, changing nothing.
+    Cancelled,
+    /// The import could not run at all (the corpus could not be read).
+    Failed { reason: String },
+}
+
+/// The worker's own messages.
+pub enum Step {
+    /// The corpus arrived (or could not be read) for the import waiting.
+    Corpus(Result<Box<Bundle>, String>),
+    /// Read the next file of the import under way.
+    Next,
+}
+
+/// An import under way.
+struct Job {
+    who: HandlerId,
+    files: VecDeque<ImportFile>,
+    total: usize,
+    batch: Batch,
+}
+
+/// The corpus worker (see the module documentation).
+pub struct CorpusWorker {
+    bundle: Option<Bundle>,
+    job: Option<Job>,
+}
+
+impl Worker for CorpusWorker {
+    type Message = Step;
+    type Input = Request;
+    type Output = Reply;
+
+    fn create(_scope: &WorkerScope<Self>) -> Self {
+        CorpusWorker {
+            bundle: None,
+            job: None,
+        }
+    }
+
+    fn received(&mut self, scope: &WorkerScope<Self>, msg: Request, who: HandlerId) {
+        match msg {
+            Request::Cancel => {
+                if let Some(job) = self.job.take() {
+                    scope.respond(job.who, Reply::Cancelled);
+                }
+            }
+            Request::Import { data_url, files } => {
+                if let Some(old) = self.job.take() {
+                    scope.respond(old.who, Reply::Cancelled);
+                }
+                self.job = Some(Job {
+                    who,
+                    total: files.len(),
+                    files: files.into(),
+                    batch: Batch::new(),
+                });
+                if self.bundle.is_some() {
+                    next_turn(scope);
+                } else {
+                    scope.send_future(async move { Step::Corpus(fetch_bundle(&data_url).await) });
+                }
+            }
+        }
+    }
+
+    fn update(&mut self, scope: &WorkerScope<Self>, msg: Step) {
+        match msg {
+            Step::Corpus(Err(reason)) => {
+                if let Some(job) = self.job.take() {
+                    scope.respond(job.who, Reply::Failed { reason });
+                }
+            }
+            Step::Corpus(Ok(bundle)) => {
+                self.bundle = Some(*bundle);
+                next_turn(scope);
+            }
+            Step::Next => self.step(scope),
+        }
+    }
+}
+
+impl CorpusWorker {
+    /// Reads one file of the import, or finishes it.
+    fn step(&mut self, scope: &WorkerScope<Self>) {
+        let (Some(job), Some(bundle)) = (self.job.as_mut(), self.bundle.as_mut()) else {
+            return; // Cancelled, or waiting for the corpus.
+        };
+        if let Some(file) = job.files.pop_front() {
+            scope.respond(
+                job.who,
+                Reply::Reading {
+                    done: job.total - job.files.len() - 1,
+                    total: job.total,
+                    file: file.name.clone(),
+                },
+            );
+            let outcome = job.batch.read(bundle, &file.name, &file.bytes);
+            scope.respond(
+                job.who,
+                Reply::File {
+                    name: file.name,
+                    outcome,
+                },
+            );
+            next_turn(scope);
+            return;
+        }
+        let Some(job) = self.job.take() else {
+            return;
+        };
+        let added = job.batch.len();
+        scope.respond(job.who, Reply::Indexing { articles: added });
+        job.batch.finish(bundle);
+        scope.respond(
+            job.who,
+            Reply::Done {
+                bundle: bundle.to_bytes(),
+                added,
+            },
+        );
+    }
+}
+
+/// Schedules the next step after the worker's queue of messages, so a
+/// cancel sent meanwhile is read first.
+fn next_turn(scope: &WorkerScope<CorpusWorker>) {
+    scope.send_future(async {
+        gloo_timers::future::TimeoutFuture::new(0).await;
+        Step::Next
+    });
+}
+
+/// Fetches and decodes the corpus data file from inside the worker (the
+/// service worker answers from its cache).
+async fn fetch_bundle(url: &str) -> Result<Box<Bundle>, String> {
+    let scope: web_sys::WorkerGlobalScope = js_sys::global()
+        .dyn_into()
+        .map_err(|_| "not running in a worker".to_owned())?;
+    let failed = |e: wasm_bindgen::JsValue| {
+        format!(
+            "the corpus data file could not be read: {}",
+            e.as_string().unwrap_or_else(|| "network error".into())
+        )
+    };
+    let response: web_sys::Response =
+        wasm_bindgen_futures::JsFuture::from(scope.fetch_with_str(url))
+            .await
+            .map_err(failed)?
+            .dyn_into()
+            .map_err(failed)?;
+    if !response.ok() {
+        return Err(format!(
+            "the corpus data file could not be read: HTTP {}",
+            response.status()
+        ));
+    }
+    let buffer = wasm_bindgen_futures::JsFuture::from(response.array_buffer().map_err(failed)?)
+        .await
+        .map_err(failed)?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    Bundle::from_bytes(&bytes)
+        .map(Box::new)
+        .map_err(|e| format!("the corpus data file cannot be read: {e}"))
+}
