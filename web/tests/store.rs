@@ -9,7 +9,11 @@ use crosscheck_core::export::ExportedArticle;
 use crosscheck_web::browser::store::{
     delete_named, request_persistence, Store, StoreError, StoredArticle,
 };
+use js_sys::Promise;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
+use web_sys::IdbDatabase;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -205,6 +209,34 @@ async fn a_5_mb_article_round_trips() {
     assert_eq!(stored[0].article.bytes.len(), bytes.len());
     assert!(stored[0] == large, "5 MB read back the same");
     done(store, name).await;
+}
+
+/// Creates the database `name` at `version`, empty, as a newer app would.
+async fn create_at_version(name: &str, version: u32) {
+    let factory = web_sys::window()
+        .and_then(|w| w.indexed_db().ok().flatten())
+        .expect("IndexedDB");
+    let request = factory.open_with_u32(name, version).expect("opening");
+    let opened = Promise::new(&mut |resolve, reject| {
+        request.set_onsuccess(Some(&resolve));
+        request.set_onerror(Some(&reject));
+    });
+    JsFuture::from(opened).await.expect("opened");
+    let db: IdbDatabase = request.result().expect("a database").unchecked_into();
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_database_of_a_newer_version_is_refused_clearly() {
+    let name = "test-newer";
+    delete_named(name).await.expect("old test database deleted");
+    create_at_version(name, 2).await;
+    let refused = Store::open_named(name).await.err();
+    assert_eq!(refused, Some(StoreError::NewerVersion));
+    assert!(StoreError::NewerVersion
+        .to_string()
+        .contains("newer version of Crosscheck"));
+    delete_named(name).await.expect("test database deleted");
 }
 
 #[wasm_bindgen_test]

@@ -15,7 +15,8 @@
 //! into a promise whose `resolve` and `reject` are the event handlers
 //! themselves, so no Rust closure is made (or leaked) per call. The one
 //! closure, the upgrade handler of [`Store::open`], lives only as long as
-//! the open request is waited for.
+//! the open request is waited for (unless the open is blocked by another
+//! tab: see `open_refused`).
 
 use std::fmt;
 
@@ -132,16 +133,17 @@ impl StoreError {
 
     /// The error a thrown value stands for (a `DomException`, usually).
     fn from_js(value: &JsValue) -> StoreError {
-        match value.dyn_ref::<DomException>() {
-            Some(error) => StoreError::from_dom(error),
-            None => StoreError::Failed {
-                name: "Error".to_owned(),
-                message: value
-                    .as_string()
-                    .or_else(|| js_sys::JSON::stringify(value).ok().map(String::from))
-                    .unwrap_or_default(),
-            },
+        if let Some(error) = value.dyn_ref::<DomException>() {
+            return StoreError::from_dom(error);
         }
+        let (name, message) = match value.dyn_ref::<js_sys::Error>() {
+            Some(error) => (error.name().into(), error.message().into()),
+            None => (
+                "Error".to_owned(),
+                value.as_string().unwrap_or_else(|| format!("{value:?}")),
+            ),
+        };
+        StoreError::Failed { name, message }
     }
 
     /// The error of an aborted transaction; `None` when it was aborted on
@@ -351,8 +353,9 @@ fn open_error(error: &StoreError) -> StoreError {
 }
 
 /// The error of an open request that did not succeed. If it is only
-/// blocked, it may still open later: the connection is then closed at
-/// once, so it blocks no one in turn.
+/// blocked, it may still go ahead later: it is given handlers for that
+/// (freed when called), so the upgrade still happens and the connection is
+/// then closed at once, blocking no one in turn.
 fn open_refused(request: &IdbOpenDbRequest, event: JsValue) -> StoreError {
     let blocked = event
         .dyn_ref::<Event>()
@@ -363,7 +366,8 @@ fn open_refused(request: &IdbOpenDbRequest, event: JsValue) -> StoreError {
             _ => StoreError::from_js(&event),
         };
     }
-    // Called at most once, and only in this rare case.
+    let upgrade = Closure::once_into_js(on_upgrade_needed);
+    request.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
     let close = Closure::once_into_js(|event: Event| {
         if let Some(db) = event
             .target()
