@@ -254,7 +254,8 @@ impl Store {
             .iter()
             .map(|record| from_record(&record))
             .collect::<Result<Vec<_>, _>>()?;
-        articles.sort_by(|a, b| {
+        // Ids are unique, so no two records compare equal.
+        articles.sort_unstable_by(|a, b| {
             a.added
                 .total_cmp(&b.added)
                 .then_with(|| a.article.id.cmp(&b.article.id))
@@ -265,7 +266,7 @@ impl Store {
     /// Removes the articles with these ids (ids not stored are skipped), in
     /// one transaction.
     pub async fn remove(&self, ids: &[String]) -> Result<(), StoreError> {
-        self.write(|store| {
+        self.write(&|store| {
             ids.iter()
                 .try_for_each(|id| store.delete(&JsValue::from_str(id)).map(drop))
         })
@@ -274,11 +275,11 @@ impl Store {
 
     /// Removes every stored article.
     pub async fn clear(&self) -> Result<(), StoreError> {
-        self.write(|store| store.clear().map(drop)).await
+        self.write(&|store| store.clear().map(drop)).await
     }
 
     async fn write_all(&self, articles: &[StoredArticle], how: Write) -> Result<(), StoreError> {
-        self.write(|store| {
+        self.write(&|store| {
             articles.iter().try_for_each(|article| {
                 let record = to_record(article)?;
                 match how {
@@ -296,7 +297,7 @@ impl Store {
     /// so the requests already made are undone too.
     async fn write(
         &self,
-        requests: impl FnOnce(&IdbObjectStore) -> Result<(), JsValue>,
+        requests: &dyn Fn(&IdbObjectStore) -> Result<(), JsValue>,
     ) -> Result<(), StoreError> {
         let tx = self.transaction(IdbTransactionMode::Readwrite)?;
         if let Err(e) = articles_of(&tx).and_then(|store| requests(&store)) {
