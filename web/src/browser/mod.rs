@@ -7,4 +7,5 @@ pub mod fatal;
 pub mod paint;
 pub mod service_worker;
 pub mod share;
+pub mod store;
 pub mod theme;

@@ -1,0 +1,551 @@
+//! The articles a reader imported, kept on the device in IndexedDB so they
+//! survive reloads, browser restarts and being offline.
+//!
+//! Each record is an [`ExportedArticle`] (id, file name, original bytes)
+//! and the time it was added. Only the original bytes are kept, never the
+//! model parsed from them: a newer app parses them again with its own
+//! reader, so an improved reader applies to articles imported long ago and
+//! an old record can never be misread as a newer model.
+//!
+//! Writes of several articles go through one transaction that is waited
+//! for until it completes, so a batch is stored entirely or not at all (a
+//! full disk half-way through leaves what was there before).
+//!
+//! IndexedDB reports through events; each request or transaction is turned
+//! into a promise whose `resolve` and `reject` are the event handlers
+//! themselves, so no Rust closure is made (or leaked) per call. The one
+//! closure, the upgrade handler of [`Store::open`], lives only as long as
+//! the open request is waited for (unless the open is blocked by another
+//! tab: see `open_refused`).
+
+use std::fmt;
+
+use crosscheck_core::export::ExportedArticle;
+use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    DomException, Event, IdbDatabase, IdbFactory, IdbObjectStore, IdbObjectStoreParameters,
+    IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTransactionMode, IdbVersionChangeEvent,
+};
+
+/// The database the app uses.
+const DATABASE: &str = "crosscheck";
+/// Its version: bumped, with a step in [`upgrade`], whenever its shape
+/// changes.
+const VERSION: u32 = 1;
+/// The object store of articles, keyed by their id.
+const ARTICLES: &str = "articles";
+
+/// One imported article as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredArticle {
+    pub article: ExportedArticle,
+    /// When it was added, in milliseconds since the Unix epoch.
+    pub added: f64,
+}
+
+impl StoredArticle {
+    /// `article`, added now.
+    pub fn added_now(article: ExportedArticle) -> StoredArticle {
+        StoredArticle {
+            article,
+            added: js_sys::Date::now(),
+        }
+    }
+}
+
+/// Why the articles could not be stored or read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreError {
+    /// No IndexedDB here: some private windows, sandboxed frames, or
+    /// site storage turned off.
+    Unavailable,
+    /// Another tab keeps an older version of the database open.
+    Blocked,
+    /// The database was written by a newer version of the app.
+    NewerVersion,
+    /// The browser closed the database (site data cleared, or a newer
+    /// version of the app opened it in another tab).
+    Closed,
+    /// The site's storage quota is used up.
+    QuotaExceeded,
+    /// An article with the same id is already stored ([`Store::add_all`]).
+    AlreadyStored,
+    /// A stored record is not shaped as this module writes them.
+    Damaged(String),
+    /// Any other failure, with the browser's name and message for it.
+    Failed { name: String, message: String },
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StoreError::Unavailable => f.write_str(
+                "Storage is not available in this window (private browsing, or site data \
+                 turned off?), so imported articles cannot be kept.",
+            ),
+            StoreError::Blocked => f.write_str(
+                "Crosscheck is open in another tab with an older version of the stored \
+                 articles; close the other tabs and reload.",
+            ),
+            StoreError::NewerVersion => f.write_str(
+                "The stored articles were saved by a newer version of Crosscheck; reload \
+                 the page to get it.",
+            ),
+            StoreError::Closed => f.write_str(
+                "The browser closed the storage of imported articles (site data cleared, \
+                 or Crosscheck updated in another tab); reload the page.",
+            ),
+            StoreError::QuotaExceeded => f.write_str(
+                "Your browser refused to store the articles: storage is full (quota \
+                 exceeded). Nothing was stored.",
+            ),
+            StoreError::AlreadyStored => {
+                f.write_str("An article with the same id is already stored; nothing was stored.")
+            }
+            StoreError::Damaged(what) => write!(f, "A stored article is damaged: {what}."),
+            StoreError::Failed { name, message } => write!(
+                f,
+                "Your browser could not use the storage of imported articles ({name}: \
+                 {message})."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for StoreError {}
+
+impl StoreError {
+    /// The error a browser exception stands for.
+    fn from_dom(error: &DomException) -> StoreError {
+        match error.name().as_str() {
+            "QuotaExceededError" => StoreError::QuotaExceeded,
+            "VersionError" => StoreError::NewerVersion,
+            "ConstraintError" => StoreError::AlreadyStored,
+            name => StoreError::Failed {
+                name: name.to_owned(),
+                message: error.message(),
+            },
+        }
+    }
+
+    /// The error a thrown value stands for (a `DomException`, usually).
+    fn from_js(value: &JsValue) -> StoreError {
+        if let Some(error) = value.dyn_ref::<DomException>() {
+            return StoreError::from_dom(error);
+        }
+        let (name, message) = match value.dyn_ref::<js_sys::Error>() {
+            Some(error) => (error.name().into(), error.message().into()),
+            None => (
+                "Error".to_owned(),
+                value.as_string().unwrap_or_else(|| format!("{value:?}")),
+            ),
+        };
+        StoreError::Failed { name, message }
+    }
+
+    /// The error of an aborted transaction; `None` when it was aborted on
+    /// purpose, without an error.
+    fn aborted(error: Option<DomException>) -> StoreError {
+        error.as_ref().map_or(
+            StoreError::Failed {
+                name: "AbortError".to_owned(),
+                message: "the transaction was aborted".to_owned(),
+            },
+            StoreError::from_dom,
+        )
+    }
+}
+
+/// Asks the browser not to evict the site's storage (the imported
+/// articles) when space runs low. True when it agreed; false when it
+/// declined or cannot be asked. Never fails.
+pub async fn request_persistence() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let navigator = window.navigator();
+    if !Reflect::has(&navigator, &"storage".into()).unwrap_or(false) {
+        return false;
+    }
+    let Ok(promise) = navigator.storage().persist() else {
+        return false;
+    };
+    JsFuture::from(promise)
+        .await
+        .ok()
+        .and_then(|granted| granted.as_bool())
+        .unwrap_or(false)
+}
+
+/// Deletes the database `name` and everything in it (tests use it to clean
+/// up after [`Store::open_named`]). Open connections to it are closed first
+/// (a [`Store`] closes itself when asked to).
+pub async fn delete_named(name: &str) -> Result<(), StoreError> {
+    let request = factory()?
+        .delete_database(name)
+        .map_err(|e| StoreError::from_js(&e))?;
+    request_done(&request).await.map(drop)
+}
+
+/// An open connection to the database of imported articles. Dropping it
+/// closes the connection.
+pub struct Store {
+    db: IdbDatabase,
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        self.db.close();
+    }
+}
+
+impl Store {
+    /// Opens the app's database, creating it on first use.
+    pub async fn open() -> Result<Store, StoreError> {
+        Store::open_named(DATABASE).await
+    }
+
+    /// Opens the database `name` (tests give each their own).
+    pub async fn open_named(name: &str) -> Result<Store, StoreError> {
+        let request = factory()?
+            .open_with_u32(name, VERSION)
+            .map_err(|e| open_error(&StoreError::from_js(&e)))?;
+        let upgrade = UpgradeHandler::install(&request);
+        let opened = settled(&request, Some(&request)).await;
+        drop(upgrade);
+        let db = match opened {
+            Ok(db) => db,
+            Err(e) => return Err(open_refused(&request, e)),
+        };
+        let db: IdbDatabase = db.dyn_into().map_err(|db| StoreError::from_js(&db))?;
+        close_on_version_change(&db);
+        Ok(Store { db })
+    }
+
+    /// Stores `articles`, replacing any stored under the same ids: all of
+    /// them or, if anything fails (a full disk), none. Returns once the
+    /// transaction has completed, that is once they are written, not when
+    /// each write was merely accepted.
+    pub async fn put_all(&self, articles: &[StoredArticle]) -> Result<(), StoreError> {
+        self.write_all(articles, Write::Put).await
+    }
+
+    /// Stores `articles` as [`Store::put_all`] does, except that an id
+    /// already stored (or twice in `articles`) is refused with
+    /// [`StoreError::AlreadyStored`], and then none of them is stored.
+    pub async fn add_all(&self, articles: &[StoredArticle]) -> Result<(), StoreError> {
+        self.write_all(articles, Write::Add).await
+    }
+
+    /// Every stored article, in the order they were added (then by id).
+    pub async fn all(&self) -> Result<Vec<StoredArticle>, StoreError> {
+        let tx = self.transaction(IdbTransactionMode::Readonly)?;
+        let request = articles_of(&tx)
+            .and_then(|store| store.get_all())
+            .map_err(|e| StoreError::from_js(&e))?;
+        let records = request_done(&request).await?;
+        let records: Array = records
+            .dyn_into()
+            .map_err(|_| StoreError::Damaged("the records are not a list".to_owned()))?;
+        let mut articles = records
+            .iter()
+            .map(|record| from_record(&record))
+            .collect::<Result<Vec<_>, _>>()?;
+        // Ids are unique, so no two records compare equal.
+        articles.sort_unstable_by(|a, b| {
+            a.added
+                .total_cmp(&b.added)
+                .then_with(|| a.article.id.cmp(&b.article.id))
+        });
+        Ok(articles)
+    }
+
+    /// Removes the articles with these ids (ids not stored are skipped), in
+    /// one transaction.
+    pub async fn remove(&self, ids: &[String]) -> Result<(), StoreError> {
+        self.write(&|store| {
+            ids.iter()
+                .try_for_each(|id| store.delete(&JsValue::from_str(id)).map(drop))
+        })
+        .await
+    }
+
+    /// Removes every stored article.
+    pub async fn clear(&self) -> Result<(), StoreError> {
+        self.write(&|store| store.clear().map(drop)).await
+    }
+
+    async fn write_all(&self, articles: &[StoredArticle], how: Write) -> Result<(), StoreError> {
+        self.write(&|store| {
+            articles.iter().try_for_each(|article| {
+                let record = to_record(article)?;
+                match how {
+                    Write::Put => store.put(&record),
+                    Write::Add => store.add(&record),
+                }
+                .map(drop)
+            })
+        })
+        .await
+    }
+
+    /// Runs `requests` in one read-write transaction and waits for it to
+    /// complete. If making a request throws, the transaction is aborted,
+    /// so the requests already made are undone too.
+    async fn write(
+        &self,
+        requests: &dyn Fn(&IdbObjectStore) -> Result<(), JsValue>,
+    ) -> Result<(), StoreError> {
+        let tx = self.transaction(IdbTransactionMode::Readwrite)?;
+        if let Err(e) = articles_of(&tx).and_then(|store| requests(&store)) {
+            // Fails only if it is already aborting, which is what we want.
+            tx.abort().ok();
+            return Err(StoreError::from_js(&e));
+        }
+        completed(&tx).await
+    }
+
+    fn transaction(&self, mode: IdbTransactionMode) -> Result<IdbTransaction, StoreError> {
+        self.db
+            .transaction_with_str_and_mode(ARTICLES, mode)
+            .map_err(
+                |e| match e.dyn_ref::<DomException>().map(DomException::name) {
+                    // Thrown by a closed connection.
+                    Some(name) if name == "InvalidStateError" => StoreError::Closed,
+                    _ => StoreError::from_js(&e),
+                },
+            )
+    }
+}
+
+/// How a batch treats ids already stored.
+#[derive(Clone, Copy)]
+enum Write {
+    /// Replaces them.
+    Put,
+    /// Refuses them, failing the batch.
+    Add,
+}
+
+fn factory() -> Result<IdbFactory, StoreError> {
+    web_sys::window()
+        .and_then(|w| w.indexed_db().ok().flatten())
+        .ok_or(StoreError::Unavailable)
+}
+
+fn articles_of(tx: &IdbTransaction) -> Result<IdbObjectStore, JsValue> {
+    tx.object_store(ARTICLES)
+}
+
+/// The error an open that threw stands for: browsers that refuse storage
+/// in a private window or a sandboxed frame throw these.
+fn open_error(error: &StoreError) -> StoreError {
+    match error {
+        StoreError::Failed { name, .. }
+            if name == "InvalidStateError" || name == "SecurityError" =>
+        {
+            StoreError::Unavailable
+        }
+        other => other.clone(),
+    }
+}
+
+/// The error of an open request that did not succeed. If it is only
+/// blocked, it may still go ahead later: it is given handlers for that
+/// (freed when called), so the upgrade still happens and the connection is
+/// then closed at once, blocking no one in turn.
+fn open_refused(request: &IdbOpenDbRequest, event: JsValue) -> StoreError {
+    let blocked = event
+        .dyn_ref::<Event>()
+        .is_some_and(|e| e.type_() == "blocked");
+    if !blocked {
+        return match request.error() {
+            Ok(Some(error)) => open_error(&StoreError::from_dom(&error)),
+            _ => StoreError::from_js(&event),
+        };
+    }
+    let upgrade = Closure::once_into_js(on_upgrade_needed);
+    request.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
+    let close = Closure::once_into_js(|event: Event| {
+        if let Some(db) = event
+            .target()
+            .and_then(|t| t.dyn_into::<IdbRequest>().ok())
+            .and_then(|r| r.result().ok())
+            .and_then(|db| db.dyn_into::<IdbDatabase>().ok())
+        {
+            db.close();
+        }
+    });
+    request.set_onsuccess(Some(close.unchecked_ref()));
+    StoreError::Blocked
+}
+
+/// Closes `db` when another tab asks to upgrade or delete the database,
+/// so this page never holds it up. The handler is the connection's own
+/// `close`, bound to it: no Rust closure to keep alive.
+fn close_on_version_change(db: &IdbDatabase) {
+    let close = Reflect::get(db, &"close".into())
+        .ok()
+        .and_then(|close| close.dyn_into::<Function>().ok());
+    if let Some(close) = close {
+        db.set_onversionchange(Some(&close.bind0(db)));
+    }
+}
+
+/// The `upgradeneeded` handler of an open request, removed (and freed)
+/// when dropped, even if the open is abandoned half-way.
+struct UpgradeHandler {
+    request: IdbOpenDbRequest,
+    _handler: Closure<dyn FnMut(IdbVersionChangeEvent)>,
+}
+
+impl UpgradeHandler {
+    fn install(request: &IdbOpenDbRequest) -> UpgradeHandler {
+        let handler = Closure::<dyn FnMut(IdbVersionChangeEvent)>::new(on_upgrade_needed);
+        request.set_onupgradeneeded(Some(handler.as_ref().unchecked_ref()));
+        UpgradeHandler {
+            request: request.clone(),
+            _handler: handler,
+        }
+    }
+}
+
+impl Drop for UpgradeHandler {
+    fn drop(&mut self) {
+        self.request.set_onupgradeneeded(None);
+    }
+}
+
+/// Brings a database from its old version to [`VERSION`]; if that fails,
+/// the upgrade is aborted, and the open fails with the reason.
+fn on_upgrade_needed(event: IdbVersionChangeEvent) {
+    let Some(request) = event
+        .target()
+        .and_then(|t| t.dyn_into::<IdbOpenDbRequest>().ok())
+    else {
+        return;
+    };
+    let Some(db) = request
+        .result()
+        .ok()
+        .and_then(|db| db.dyn_into::<IdbDatabase>().ok())
+    else {
+        return;
+    };
+    if upgrade(&db, event.old_version()).is_err() {
+        if let Some(tx) = request.transaction() {
+            tx.abort().ok();
+        }
+    }
+}
+
+/// The steps from each old version. Version 1: one object store of
+/// articles, keyed by the `id` inside each record.
+fn upgrade(db: &IdbDatabase, old_version: f64) -> Result<(), JsValue> {
+    if old_version < 1.0 {
+        let parameters = IdbObjectStoreParameters::new();
+        parameters.set_key_path(&ID.into());
+        db.create_object_store_with_optional_parameters(ARTICLES, &parameters)?;
+    }
+    Ok(())
+}
+
+/// Waits for `request` to succeed and returns its result, or the error it
+/// failed with.
+async fn request_done(request: &IdbRequest) -> Result<JsValue, StoreError> {
+    match settled(request, None).await {
+        Ok(result) => Ok(result),
+        Err(event) => Err(match request.error() {
+            Ok(Some(error)) => StoreError::from_dom(&error),
+            _ => StoreError::from_js(&event),
+        }),
+    }
+}
+
+/// Settles with `request`'s result on `success`; rejects with the event on
+/// `error`, or on `blocked` when the request is given as `open` too (an
+/// open request). The handlers are the promise's own functions, unset
+/// again afterwards.
+async fn settled(
+    request: &IdbRequest,
+    open: Option<&IdbOpenDbRequest>,
+) -> Result<JsValue, JsValue> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        request.set_onsuccess(Some(&resolve));
+        request.set_onerror(Some(&reject));
+        if let Some(open) = open {
+            open.set_onblocked(Some(&reject));
+        }
+    });
+    let outcome = JsFuture::from(promise).await;
+    request.set_onsuccess(None);
+    request.set_onerror(None);
+    if let Some(open) = open {
+        open.set_onblocked(None);
+    }
+    outcome.and_then(|_| request.result())
+}
+
+/// Waits for `tx` to complete (everything written) or abort (nothing
+/// written). A failed request aborts its transaction unless handled, and
+/// none is handled here, so `abort` follows every `error`: waiting for it
+/// means returning only once the changes are undone.
+async fn completed(tx: &IdbTransaction) -> Result<(), StoreError> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        tx.set_oncomplete(Some(&resolve));
+        tx.set_onabort(Some(&reject));
+    });
+    let outcome = JsFuture::from(promise).await;
+    tx.set_oncomplete(None);
+    tx.set_onabort(None);
+    outcome
+        .map(drop)
+        .map_err(|_| StoreError::aborted(tx.error()))
+}
+
+const ID: &str = "id";
+const FILE: &str = "file";
+const BYTES: &str = "bytes";
+const ADDED: &str = "added";
+
+/// The record stored for `article`: a plain object with its id, file name,
+/// bytes (copied into a `Uint8Array`) and time added.
+fn to_record(article: &StoredArticle) -> Result<Object, JsValue> {
+    let record = Object::new();
+    let a = &article.article;
+    Reflect::set(&record, &ID.into(), &a.id.as_str().into())?;
+    Reflect::set(&record, &FILE.into(), &a.file.as_str().into())?;
+    Reflect::set(&record, &BYTES.into(), &Uint8Array::from(&a.bytes[..]))?;
+    Reflect::set(&record, &ADDED.into(), &article.added.into())?;
+    Ok(record)
+}
+
+/// The article a stored record holds.
+fn from_record(record: &JsValue) -> Result<StoredArticle, StoreError> {
+    let field = |name: &str| {
+        Reflect::get(record, &name.into())
+            .map_err(|_| StoreError::Damaged(format!("a record without its {name}")))
+    };
+    let text = |name: &str| {
+        field(name)?
+            .as_string()
+            .ok_or_else(|| StoreError::Damaged(format!("a record's {name} is not text")))
+    };
+    let id = text(ID)?;
+    let damaged = |what: &str| StoreError::Damaged(format!("the {what} of {id}"));
+    let file = text(FILE)?;
+    let bytes = field(BYTES)?
+        .dyn_into::<Uint8Array>()
+        .map_err(|_| damaged("bytes"))?
+        .to_vec();
+    let added = field(ADDED)?
+        .as_f64()
+        .ok_or_else(|| damaged("time added"))?;
+    Ok(StoredArticle {
+        article: ExportedArticle { id, file, bytes },
+        added,
+    })
+}
