@@ -93,3 +93,82 @@ test('an import can be cancelled and then changes nothing', async () => {
   assert.equal(await page.getByTestId('imported-badge').count(), 0);
   await context.close();
 });
+
+test('imported articles are kept: back after a reload, removable, exported and imported elsewhere with the same ids', async () => {
+  const { context, page } = await app.open();
+  await page.goto(app.url);
+  await page.getByTestId('article-card').first().waitFor();
+  const builtIn = await page.getByTestId('article-card').count();
+  await page.locator('[data-testid=import] > summary').click();
+  await page.getByTestId('import-files').setInputFiles([
+    { name: 'geneva talks.txt', mimeType: 'text/plain', buffer: Buffer.from(TEXT) },
+    { name: 'moscow.html', mimeType: 'text/html', buffer: Buffer.from(PAGE) },
+  ]);
+  await page.getByTestId('import-submit').click();
+  await page.waitForFunction(() => /kept in this browser/.test(document.querySelector('[data-testid=import-status]')?.textContent ?? ''), null, { timeout: 60_000 });
+  const ids = await page.evaluate(() =>
+    [...document.querySelectorAll('[data-testid=article-card]')]
+      .filter((c) => c.querySelector('[data-testid=imported-badge]'))
+      .map((c) => c.querySelector('a.card-title').getAttribute('href').split('/').pop()),
+  );
+  assert.equal(ids.length, 2);
+
+  // A reload brings them back from the browser's storage.
+  await page.reload();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=article-card]').length === n + 2, builtIn, { timeout: 60_000 });
+  assert.equal(await page.getByTestId('imported-badge').count(), 2);
+
+  // A link to one opens it, even straight after a reload.
+  await page.goto(`${app.url}article/${ids[0]}`);
+  await page.getByTestId('article-title').waitFor({ timeout: 60_000 });
+
+  // Export both, then remove one from its page.
+  await page.goto(app.url);
+  await page.getByTestId('imported-badge').first().waitFor({ timeout: 60_000 });
+  await page.locator('[data-testid=import] > summary').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-imported').click()]);
+  assert.equal(download.suggestedFilename(), 'crosscheck-articles.xckx');
+  const exportPath = await download.path();
+  const exported = (await import('node:fs')).readFileSync(exportPath);
+  assert.equal(exported.subarray(0, 4).toString(), 'XCKX');
+
+  await page.goto(`${app.url}article/${ids[1]}`);
+  page.once('dialog', (d) => d.accept());
+  await page.getByTestId('remove-article').click();
+  await page.waitForURL(/crosscheck\/$/);
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=article-card]').length === n + 1, builtIn, { timeout: 60_000 });
+  await page.reload();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=article-card]').length === n + 1, builtIn, { timeout: 60_000 });
+  await page.waitForTimeout(500);
+  assert.equal(await page.getByTestId('imported-badge').count(), 1);
+  await context.close();
+
+  // Another browser: the link says plainly the article is not here, and
+  // importing the export file gives the same articles at the same addresses.
+  const other = await app.open();
+  await other.page.goto(`${app.url}article/${ids[1]}`);
+  await other.page.getByTestId('imported-elsewhere').waitFor({ timeout: 60_000 });
+  await other.page.getByRole('link', { name: 'Go to the library to add it' }).click();
+  await other.page.locator('[data-testid=import] > summary').click();
+  await other.page.getByTestId('import-files').setInputFiles({ name: 'crosscheck-articles.xckx', mimeType: 'application/octet-stream', buffer: exported });
+  await other.page.getByTestId('import-submit').click();
+  await other.page.waitForFunction(() => /Done: 2 articles added/.test(document.querySelector('[data-testid=import-status]')?.textContent ?? ''), null, { timeout: 60_000 });
+  for (const id of ids) {
+    assert.ok(await other.page.locator(`a.card-title[href$="/article/${id}"]`).count(), id);
+  }
+  await other.context.close();
+});
+
+test('a damaged export file and an empty choice are refused with a clear message', async () => {
+  const { context, page } = await app.open();
+  await page.goto(app.url);
+  await page.getByTestId('article-card').first().waitFor();
+  await page.locator('[data-testid=import] > summary').click();
+  await page.getByTestId('import-submit').click();
+  await page.waitForFunction(() => /Nothing to add/.test(document.querySelector('[data-testid=import-status]')?.textContent ?? ''));
+  await page.getByTestId('import-files').setInputFiles({ name: 'broken.xckx', mimeType: 'application/octet-stream', buffer: Buffer.concat([Buffer.from('XCKX'), Buffer.from([1, 0, 255, 255, 255, 255, 15])]) });
+  await page.getByTestId('import-submit').click();
+  await page.waitForFunction(() => /Done: no article was added/.test(document.querySelector('[data-testid=import-status]')?.textContent ?? ''), null, { timeout: 60_000 });
+  assert.match(await page.getByTestId('import-result').first().innerText(), /broken\.xckx — not added: .*(export|damaged)/);
+  await context.close();
+});

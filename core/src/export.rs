@@ -26,6 +26,13 @@ const MAGIC: &[u8; 4] = b"XCKX";
 /// Bumped whenever the shape of [`Export`] changes.
 pub const FORMAT_VERSION: u16 = 1;
 
+/// True when `bytes` start as an export file does (whether or not the
+/// rest reads): an import unpacks such a file instead of reading it as an
+/// article.
+pub fn is_export(bytes: &[u8]) -> bool {
+    bytes.starts_with(MAGIC)
+}
+
 /// One exported article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExportedArticle {

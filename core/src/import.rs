@@ -18,6 +18,7 @@ use std::hash::Hasher;
 
 use crate::article::Article;
 use crate::bundle::Bundle;
+use crate::export::ExportedArticle;
 use crate::extract::analyze_corpus;
 use crate::id::slug;
 use crate::parse::parse_structure;
@@ -72,7 +73,9 @@ pub enum Outcome {
 #[derive(Debug, Default)]
 pub struct Batch {
     articles: Vec<Article>,
-    hashes: Vec<String>,
+    /// The original file of each of `articles`: what is kept on the device
+    /// and exported, never the derived model.
+    originals: Vec<ExportedArticle>,
 }
 
 impl Batch {
@@ -118,7 +121,11 @@ impl Batch {
             },
             Ok(a) => {
                 self.articles.push(a);
-                self.hashes.push(hash);
+                self.originals.push(ExportedArticle {
+                    id: id.clone(),
+                    file: file_name.to_owned(),
+                    bytes: bytes.to_vec(),
+                });
                 Outcome::Added { id }
             }
         }
@@ -135,13 +142,14 @@ impl Batch {
 
     /// Finds the people, places, numbers and quotes of the new articles
     /// (read together, so a name is resolved across them) and adds them to
-    /// `bundle`, which updates its index and comparison.
-    pub fn finish(mut self, bundle: &mut Bundle) {
-        if self.articles.is_empty() {
-            return;
+    /// `bundle`, which updates its index and comparison. Returns the
+    /// original files of the articles added, to keep.
+    pub fn finish(mut self, bundle: &mut Bundle) -> Vec<ExportedArticle> {
+        if !self.articles.is_empty() {
+            analyze_corpus(&mut self.articles);
+            bundle.extend(self.articles);
         }
-        analyze_corpus(&mut self.articles);
-        bundle.extend(self.articles);
+        self.originals
     }
 }
 
@@ -197,7 +205,13 @@ mod tests {
             Outcome::Refused { .. }
         ));
         assert_eq!(batch.len(), 1);
-        batch.finish(&mut bundle);
+        let kept = batch.finish(&mut bundle);
+        assert_eq!(kept.len(), 1);
+        assert_eq!(
+            (kept[0].id.as_str(), kept[0].file.as_str()),
+            (id.as_str(), "one.txt")
+        );
+        assert_eq!(kept[0].bytes, text);
         assert_eq!(bundle.articles.len(), 2);
         let hits = bundle.search("moscow", &Default::default());
         assert_eq!(hits.hits[0].id, *id);

@@ -7,16 +7,12 @@ use wasm_bindgen::JsCast;
 
 use crate::components::header::Header;
 use crate::components::update_banner::UpdateBanner;
+use crate::import::{use_importer, Importer};
 use crate::pages::{
     article::ArticlePage, compare::ComparePage, focus::FocusPage, library::LibraryPage,
     not_found::NotFoundPage, overview::OverviewPage, search::SearchPage, synopsis::SynopsisPage,
 };
-use gloo_worker::{Spawnable, WorkerBridge};
-
-use crate::import::{Action as ImportAction, FileResult, ImportState, Importer};
 use crate::state::Corpus;
-use crate::worker::{CorpusWorker, ImportFile, Postcard, Reply, Request as WorkerRequest};
-use crosscheck_core::{BundleDecoder, BundleError};
 
 /// The query string of views that carry a search: `?q=…`.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -189,7 +185,7 @@ const PROGRESS_EVERY_MS: f64 = 100.0;
 /// Articles decoded between two chances for the browser to draw and answer
 /// input: a few milliseconds of work in the browser on BBC-sized articles,
 /// so decoding thousands never holds the page for one long task.
-const ARTICLES_PER_STEP: usize = 150;
+pub(crate) const ARTICLES_PER_STEP: usize = 150;
 
 /// The app as the browser runs it: the browser's history as the router's,
 /// the frame painted at once, the corpus data file fetched with progress
@@ -215,7 +211,22 @@ pub fn App() -> Html {
             });
         });
     }
-    let importer = use_importer(&load);
+    let importer = {
+        let load = load.clone();
+        use_importer(Callback::from(move |corpus| load.set(Load::Ready(corpus))))
+    };
+    // Articles the reader imported earlier come back once the corpus is in
+    // place (restoring before could race with the first load).
+    {
+        let restore = importer.restore.clone();
+        let ready = matches!(*load, Load::Ready(_));
+        let restored = use_mut_ref(|| false);
+        use_effect_with(ready, move |ready| {
+            if *ready && !std::mem::replace(&mut *restored.borrow_mut(), true) {
+                restore.emit(());
+            }
+        });
+    }
     let content = match &*load {
         Load::Ready(corpus) => html! {
             <ContextProvider<Corpus> context={corpus.clone()}>
@@ -241,122 +252,6 @@ pub fn App() -> Html {
     }
 }
 
-/// The import of a reader's files: its state, and starting or cancelling
-/// one through the corpus worker, spawned on first use. When the worker
-/// sends the enlarged corpus back, it is decoded a piece at a time (the
-/// views keep showing the old corpus meanwhile) and put in `load`'s place,
-/// which re-renders every view with it.
-#[hook]
-fn use_importer(load: &UseStateHandle<Load>) -> Importer {
-    let state = use_reducer(ImportState::default);
-    let bridge = use_mut_ref(|| None::<WorkerBridge<CorpusWorker>>);
-    let start = {
-        let (state, bridge, load) = (state.clone(), bridge.clone(), load.clone());
-        Callback::from(
-            move |(files, refused): (Vec<ImportFile>, Vec<FileResult>)| {
-                if state.phase.busy() {
-                    return;
-                }
-                if files.is_empty() {
-                    if refused.is_empty() {
-                        state.dispatch(ImportAction::Failed(
-                            "Nothing to add: choose files or a folder, or paste an article.".into(),
-                        ));
-                    } else {
-                        state.dispatch(ImportAction::Start {
-                            total: refused.len(),
-                            refused,
-                        });
-                        state.dispatch(ImportAction::Finished { added: 0 });
-                    }
-                    return;
-                }
-                let Some(data) = crate::browser::data::locate() else {
-                    state.dispatch(ImportAction::Failed(
-                    "The import failed: this page names no data file (the build is incomplete).".into(),
-                ));
-                    return;
-                };
-                state.dispatch(ImportAction::Start {
-                    total: files.len() + refused.len(),
-                    refused,
-                });
-                let mut slot = bridge.borrow_mut();
-                let worker =
-                    slot.get_or_insert_with(|| spawn_worker(state.dispatcher(), load.clone()));
-                worker.send(WorkerRequest::Import {
-                    data_url: data.url,
-                    files,
-                });
-            },
-        )
-    };
-    let cancel = {
-        let bridge = bridge.clone();
-        Callback::from(move |()| {
-            if let Some(worker) = bridge.borrow().as_ref() {
-                worker.send(WorkerRequest::Cancel);
-            }
-        })
-    };
-    Importer {
-        state: (*state).clone(),
-        start,
-        cancel,
-    }
-}
-
-/// Starts the corpus worker; its replies update the import's state, and
-/// the enlarged corpus it sends replaces the one in `load`.
-fn spawn_worker(
-    state: UseReducerDispatcher<ImportState>,
-    load: UseStateHandle<Load>,
-) -> WorkerBridge<CorpusWorker> {
-    let base = yew_router::utils::base_url().unwrap_or_default();
-    let loader = format!("{}/{}", base.trim_end_matches('/'), crate::worker::LOADER);
-    CorpusWorker::spawner()
-        .encoding::<Postcard>()
-        .callback(move |reply| match reply {
-            Reply::Done { bundle, added } => {
-                state.dispatch(ImportAction::Applying);
-                let (state, load) = (state.clone(), load.clone());
-                wasm_bindgen_futures::spawn_local(async move {
-                    match decode_in_steps(&bundle, |_, _| {}).await {
-                        Ok(corpus) => {
-                            load.set(Load::Ready(corpus));
-                            state.dispatch(ImportAction::Finished { added });
-                        }
-                        Err(e) => state.dispatch(ImportAction::Failed(format!(
-                            "The import failed: the enlarged corpus could not be read ({e})."
-                        ))),
-                    }
-                });
-            }
-            Reply::Failed { reason } => state.dispatch(ImportAction::Failed(format!(
-                "The import failed: {reason}."
-            ))),
-            other => state.dispatch(ImportAction::Reply(other)),
-        })
-        .spawn_with_loader(&loader)
-}
-
-/// Decodes a data file a piece at a time, letting the browser draw and
-/// answer input between pieces; `progress` hears (articles, total).
-async fn decode_in_steps(
-    bytes: &[u8],
-    progress: impl Fn(usize, usize),
-) -> Result<Corpus, BundleError> {
-    let mut decoder = BundleDecoder::new(bytes)?;
-    loop {
-        if let Some(bundle) = decoder.step(ARTICLES_PER_STEP)? {
-            return Ok(Corpus::new(bundle));
-        }
-        let p = decoder.progress();
-        progress(p.articles, p.total);
-        gloo_timers::future::TimeoutFuture::new(0).await;
-    }
-}
-
 /// Fetches and decodes the corpus, reporting progress into `load`.
 async fn fetch_corpus(load: &UseStateHandle<Load>) -> Load {
     let Some(file) = crate::browser::data::locate() else {
@@ -375,7 +270,7 @@ async fn fetch_corpus(load: &UseStateHandle<Load>) -> Load {
         Err(reason) => return Load::Failed(reason.into()),
         Ok(bytes) => bytes,
     };
-    let read = decode_in_steps(&bytes, |articles, total| {
+    let read = Corpus::decode(&bytes, ARTICLES_PER_STEP, |articles, total| {
         load.set(Load::Reading { articles, total })
     });
     match read.await {

@@ -24,7 +24,7 @@ use std::rc::Rc;
 use crosscheck_core::compare::corpus::{entity_coverage, EntityCoverage};
 use crosscheck_core::compare::synopsis::Synopsis;
 use crosscheck_core::compare::Story;
-use crosscheck_core::{Article, Bundle, BundleError};
+use crosscheck_core::{Article, Bundle, BundleDecoder, BundleError};
 
 /// The corpus the app shows, cheap to clone.
 #[derive(Clone)]
@@ -62,6 +62,25 @@ impl Corpus {
     /// Decodes the data file the build wrote.
     pub fn from_bytes(bytes: &[u8]) -> Result<Corpus, BundleError> {
         Bundle::from_bytes(bytes).map(Corpus::new)
+    }
+
+    /// Decodes a data file `step` articles at a time, letting the browser
+    /// draw and answer input between pieces; `progress` hears (articles
+    /// decoded, total).
+    pub async fn decode(
+        bytes: &[u8],
+        step: usize,
+        progress: impl Fn(usize, usize),
+    ) -> Result<Corpus, BundleError> {
+        let mut decoder = BundleDecoder::new(bytes)?;
+        loop {
+            if let Some(bundle) = decoder.step(step)? {
+                return Ok(Corpus::new(bundle));
+            }
+            let p = decoder.progress();
+            progress(p.articles, p.total);
+            gloo_timers::future::TimeoutFuture::new(0).await;
+        }
     }
 
     pub fn bundle(&self) -> &Bundle {

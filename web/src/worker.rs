@@ -8,13 +8,16 @@
 //! the page's data file on first use, then each enlarged corpus it made),
 //! so a second import starts from the first one's result. An import reads
 //! one file per turn of the worker's event loop, so a [`Request::Cancel`]
-//! is seen between two files; a cancelled import changes nothing.
+//! is seen between two files; a cancelled import changes nothing. An
+//! export file among the files is unpacked into its articles, which keep
+//! their ids. [`Request::Remove`] takes imported articles out again.
 //!
 //! Messages travel as postcard bytes (the [`Postcard`] codec), the format
 //! the data file already uses, so no second serializer is shipped.
 
 use std::collections::VecDeque;
 
+use crosscheck_core::export::{is_export, Export, ExportedArticle};
 use crosscheck_core::import::{Batch, Outcome};
 use crosscheck_core::Bundle;
 use gloo_worker::{Codec, HandlerId, Worker, WorkerScope};
@@ -66,6 +69,8 @@ pub enum Request {
     },
     /// Stops the import under way, before its next file.
     Cancel,
+    /// Takes these (imported) articles out of the corpus.
+    Remove { ids: Vec<String> },
 }
 
 /// What the worker answers, in order, for one import.
@@ -82,11 +87,14 @@ pub enum Reply {
     /// Every file is read; `articles` new ones are being indexed and
     /// compared with the corpus.
     Indexing { articles: usize },
-    /// The enlarged corpus, as a data file the page decodes.
+    /// The changed corpus, as a data file the page decodes, with the
+    /// original files of the articles added (for the page to keep) and the
+    /// ids of those removed.
     Done {
         #[serde(with = "serde_bytes")]
         bundle: Vec<u8>,
-        added: usize,
+        added: Vec<ExportedArticle>,
+        removed: Vec<String>,
     },
     /// The import stopped, changing nothing.
     Cancelled,
@@ -135,6 +143,31 @@ impl Worker for CorpusWorker {
                     scope.respond(job.who, Reply::Cancelled);
                 }
             }
+            Request::Remove { ids } => {
+                let Some(bundle) = self.bundle.as_mut() else {
+                    scope.respond(
+                        who,
+                        Reply::Failed {
+                            reason: "there is nothing imported to remove".into(),
+                        },
+                    );
+                    return;
+                };
+                let removed: Vec<String> = ids
+                    .into_iter()
+                    .filter(|id| {
+                        crosscheck_core::import::is_imported(id) && bundle.remove_article(id)
+                    })
+                    .collect();
+                scope.respond(
+                    who,
+                    Reply::Done {
+                        bundle: bundle.to_bytes(),
+                        added: Vec::new(),
+                        removed,
+                    },
+                );
+            }
             Request::Import { data_url, files } => {
                 if let Some(old) = self.job.take() {
                     scope.respond(old.who, Reply::Cancelled);
@@ -177,6 +210,32 @@ impl CorpusWorker {
             return; // Cancelled, or waiting for the corpus.
         };
         if let Some(file) = job.files.pop_front() {
+            if is_export(&file.bytes) {
+                // An export file: its articles come next, in its order.
+                match Export::from_bytes(&file.bytes) {
+                    Ok(export) => {
+                        job.total += export.articles.len();
+                        job.total -= 1;
+                        for a in export.articles.into_iter().rev() {
+                            job.files.push_front(ImportFile {
+                                name: a.file,
+                                bytes: a.bytes,
+                            });
+                        }
+                    }
+                    Err(e) => scope.respond(
+                        job.who,
+                        Reply::File {
+                            name: file.name,
+                            outcome: Outcome::Refused {
+                                reason: e.to_string(),
+                            },
+                        },
+                    ),
+                }
+                next_turn(scope);
+                return;
+            }
             scope.respond(
                 job.who,
                 Reply::Reading {
@@ -199,14 +258,19 @@ impl CorpusWorker {
         let Some(job) = self.job.take() else {
             return;
         };
-        let added = job.batch.len();
-        scope.respond(job.who, Reply::Indexing { articles: added });
-        job.batch.finish(bundle);
+        scope.respond(
+            job.who,
+            Reply::Indexing {
+                articles: job.batch.len(),
+            },
+        );
+        let added = job.batch.finish(bundle);
         scope.respond(
             job.who,
             Reply::Done {
                 bundle: bundle.to_bytes(),
                 added,
+                removed: Vec::new(),
             },
         );
     }

@@ -3,6 +3,7 @@
 //! storage in a private window), so a missing feature never breaks a page.
 
 pub mod data;
+pub mod download;
 pub mod fatal;
 pub mod paint;
 pub mod service_worker;

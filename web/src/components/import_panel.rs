@@ -7,13 +7,15 @@
 use std::rc::Rc;
 
 use crosscheck_core::files::is_article_file;
-use crosscheck_core::import::{Outcome, MAX_FILE_BYTES};
+use crosscheck_core::import::{is_imported, Outcome, MAX_FILE_BYTES};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
-use crate::import::{pasted_file, FileResult, Importer, Phase};
+use crate::browser::download::download;
+use crate::hooks::use_corpus;
+use crate::import::{export_kept, pasted_file, FileResult, Importer, Kept, Phase};
 use crate::worker::ImportFile;
 
 /// Reads the files chosen in `input`: those of a folder filtered to what a
@@ -89,8 +91,46 @@ pub fn ImportPanel() -> Html {
     let folder = use_node_ref();
     let fields: Rc<[NodeRef; 5]> = use_memo((), |_| std::array::from_fn(|_| NodeRef::default()));
     let reading = use_state_eq(|| false);
+    let exported = use_state_eq(|| None::<String>);
+    let corpus = use_corpus();
     let Some(importer) = importer else {
         return html! {};
+    };
+    let imported_ids: Vec<String> = corpus
+        .articles()
+        .iter()
+        .filter(|a| is_imported(&a.id))
+        .map(|a| a.id.clone())
+        .collect();
+    let imported = imported_ids.len();
+    let export = {
+        let exported = exported.clone();
+        Callback::from(move |_: MouseEvent| {
+            let exported = exported.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                exported.set(Some(match export_kept().await {
+                    Ok(bytes) => match download("crosscheck-articles.xckx", &bytes) {
+                        Ok(()) => "Saved crosscheck-articles.xckx: add it in another browser to get the same articles and links.".into(),
+                        Err(e) => e,
+                    },
+                    Err(e) => e,
+                }));
+            });
+        })
+    };
+    let remove_all = {
+        let remove = importer.remove.clone();
+        Callback::from(move |_: MouseEvent| {
+            let sure = gloo_utils::window()
+                .confirm_with_message(&format!(
+                    "Remove all {} imported articles from this browser? Your own files are not touched.",
+                    imported_ids.len()
+                ))
+                .unwrap_or(false);
+            if sure {
+                remove.emit(imported_ids.clone());
+            }
+        })
     };
     let busy = importer.state.phase.busy() || *reading;
     let submit = {
@@ -147,7 +187,7 @@ pub fn ImportPanel() -> Html {
     let [title, outlet, date, url, text] = &*fields;
     let state = &importer.state;
     html! {
-        <details class="import" data-testid="import" open={!matches!(state.phase, Phase::Idle)}>
+        <details class="import" data-testid="import" open={!matches!(state.phase, Phase::Idle | Phase::Finished { kept: Kept::Restored, .. })}>
             <summary class="button">{ "Add articles" }</summary>
             <form class="import-form" onsubmit={submit}>
                 <p class="muted">{ "Your files stay in this browser: nothing is uploaded. Text (.txt), Markdown (.md) and web pages saved from a browser (.html) are read; a page's navigation, ads and comments are kept apart from its article." }</p>
@@ -171,10 +211,22 @@ pub fn ImportPanel() -> Html {
                 <button type="submit" class="button primary" data-testid="import-submit" disabled={busy}>{ "Add to the corpus" }</button>
             </form>
             { status(&state.phase, *reading, cancel) }
-            if matches!(state.phase, Phase::Finished { added } if added > 0) {
-                <p class="notice" data-testid="import-not-kept">
-                    { "Imported articles stay while this page is open: keeping them on this device across reloads is not built yet, so keep your files." }
-                </p>
+            if let Phase::Finished { kept: Kept::No(reason), added } = &state.phase {
+                if *added > 0 {
+                    <p class="notice" role="alert" data-testid="import-not-kept">
+                        { format!("Added for this visit, but not kept in this browser: {reason} Keep your files, or export them below.") }
+                    </p>
+                }
+            }
+            if imported > 0 {
+                <div class="import-manage">
+                    <p class="muted">{ format!("{imported} imported article{} in this browser.", if imported == 1 { "" } else { "s" }) }</p>
+                    <button type="button" class="button" data-testid="export-imported" onclick={export} disabled={busy}>{ "Export them as one file" }</button>
+                    <button type="button" class="button" data-testid="remove-imported" onclick={remove_all} disabled={busy}>{ "Remove them all" }</button>
+                    if let Some(message) = &*exported {
+                        <span class="muted" role="status">{ message }</span>
+                    }
+                </div>
             }
             if !state.results.is_empty() {
                 <ul class="import-results" data-testid="import-results">
@@ -209,12 +261,26 @@ fn status(phase: &Phase, reading: bool, cancel: Callback<MouseEvent>) -> Html {
             None,
         ),
         Phase::Applying => ("Putting them in place…".into(), None),
-        Phase::Finished { added } => (
-            match added {
-                0 => "Done: no article was added.".to_owned(),
-                1 => "Done: 1 article added.".to_owned(),
-                n => format!("Done: {n} articles added."),
-            },
+        Phase::Finished { added, kept } => {
+            let what = match added {
+                0 => "no article was added".to_owned(),
+                1 => "1 article added".to_owned(),
+                n => format!("{n} articles added"),
+            };
+            let text = match kept {
+                Kept::Restored => format!("{what} back from this browser's storage."),
+                Kept::Yes if *added > 0 => {
+                    format!("Done: {what}, kept in this browser (after a reload and offline too).")
+                }
+                _ => format!("Done: {what}."),
+            };
+            (text, None)
+        }
+        Phase::Removed { count } => (
+            format!(
+                "Removed {count} imported article{} from this browser.",
+                if *count == 1 { "" } else { "s" }
+            ),
             None,
         ),
         Phase::Cancelled => ("Cancelled: nothing was added.".into(), None),

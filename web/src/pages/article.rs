@@ -15,8 +15,10 @@ use crate::components::entity_list::EntityList;
 use crate::components::marked::Marked;
 use crate::components::share_button::ShareButton;
 use crate::hooks::{use_corpus, use_search_query};
+use crate::import::Importer;
 use crate::pages::not_found::NotFoundPage;
 use crate::state::ArticleRef;
+use crosscheck_core::import::is_imported;
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleProps {
@@ -26,9 +28,34 @@ pub struct ArticleProps {
 #[component]
 pub fn ArticlePage(props: &ArticleProps) -> Html {
     let corpus = use_corpus();
+    let importer = use_context::<Importer>();
+    let navigator = use_navigator();
     let Some(article) = corpus.find(&props.id) else {
+        if is_imported(&props.id) {
+            let busy = importer.is_some_and(|i| i.state.phase.busy());
+            return imported_elsewhere(busy);
+        }
         return html! { <NotFoundPage /> };
     };
+    // An article the reader imported can be taken out again.
+    let remove = importer
+        .filter(|_| is_imported(&article.id))
+        .map(|importer| {
+            let (id, title) = (article.id.clone(), article.title.clone());
+            Callback::from(move |_: MouseEvent| {
+                let sure = gloo_utils::window()
+                    .confirm_with_message(&format!(
+                        "Remove “{title}” from this browser? Your own file is not touched."
+                    ))
+                    .unwrap_or(false);
+                if sure {
+                    importer.remove.emit(vec![id.clone()]);
+                    if let Some(nav) = navigator.as_ref() {
+                        nav.push(&Route::Library);
+                    }
+                }
+            })
+        });
     html! {
         <div class="article-layout">
             <article class="article">
@@ -39,6 +66,11 @@ pub fn ArticlePage(props: &ArticleProps) -> Html {
                 <div class="article-actions">
                     <ShareButton title={article.title.clone()} />
                     <CompareWith article={article.clone()} />
+                    if let Some(remove) = remove {
+                        <button type="button" class="button" data-testid="remove-article" onclick={remove}>
+                            { "Remove from this browser" }
+                        </button>
+                    }
                 </div>
                 <ArticleBody article={article.clone()} />
                 { credits(&article) }
@@ -49,6 +81,26 @@ pub fn ArticlePage(props: &ArticleProps) -> Html {
                 <Numbers {article} />
             </aside>
         </div>
+    }
+}
+
+/// The address names an imported article this browser does not hold:
+/// still being restored, or imported in another browser.
+fn imported_elsewhere(restoring: bool) -> Html {
+    if restoring {
+        return html! {
+            <section class="not-found" data-testid="imported-restoring" aria-busy="true">
+                <h1>{ "Bringing back your imported articles…" }</h1>
+                <p>{ "This article was imported in this browser; it appears in a moment." }</p>
+            </section>
+        };
+    }
+    html! {
+        <section class="not-found" data-testid="imported-elsewhere">
+            <h1>{ "This article is not in this browser" }</h1>
+            <p>{ "The link is to an article someone imported into Crosscheck in their own browser. Articles one imports stay on that device. To open it here, add the same file (or the export file it came with) in the library: it gets the same address." }</p>
+            <p><Link<Route> to={Route::Library}>{ "Go to the library to add it" }</Link<Route>></p>
+        </section>
     }
 }
 
