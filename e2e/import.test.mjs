@@ -80,10 +80,12 @@ test('an import can be cancelled and then changes nothing', async () => {
   await page.getByTestId('article-card').first().waitFor();
   const before = await page.getByTestId('article-card').count();
   await page.locator('[data-testid=import] > summary').click();
-  const files = Array.from({ length: 400 }, (_, i) => ({
+  // Enough text that reading takes seconds: the cancel lands while it reads.
+  const paragraph = (i, j) => `The council met on day ${i} for session ${j} and voted ${(i + j) % 7} times on a budget of ${i * 3 + j} million, officials in Geneva said.`;
+  const files = Array.from({ length: 1500 }, (_, i) => ({
     name: `report ${i}.txt`,
     mimeType: 'text/plain',
-    buffer: Buffer.from(`Report number ${i}\n\nThe council met on day ${i} and voted ${i % 7} times on the budget of ${i * 3} million.\n`),
+    buffer: Buffer.from(`Report number ${i}\n\n${Array.from({ length: 60 }, (_, j) => paragraph(i, j)).join('\n')}\n`),
   }));
   await page.getByTestId('import-files').setInputFiles(files);
   await page.getByTestId('import-submit').click();

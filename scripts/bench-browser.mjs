@@ -2,7 +2,7 @@
 // headless Chromium against the release build. Run on demand (it is not part
 // of scripts/test.sh: timings belong in the README, not in pass/fail tests).
 //
-//   node scripts/bench-browser.mjs [--corpus DIR] [--no-build] [--runs N]
+//   node scripts/bench-browser.mjs [--corpus DIR] [--import DIR] [--no-build] [--runs N]
 //
 // 1. Builds the release app (`trunk build --release`), unless --no-build;
 //    with --corpus, copies dist/ to target/bench-dist and writes that
@@ -20,8 +20,12 @@
 //    and the long tasks and long animation frames during typing.
 // 4. Opens the synopsis of the three largest stories from the overview and
 //    measures each click until the table is painted.
+// 5. With --import DIR, adds every article file of DIR (recursively) with
+//    "Add articles" in a fresh context and times it: files handed to the
+//    page, read by the worker, indexed and compared, in place; with the
+//    page's long tasks meanwhile and the time to a search typed during it.
 import { spawnSync } from 'node:child_process';
-import { cp, rm } from 'node:fs/promises';
+import { cp, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { ROOT, serveDist, launchBrowser } from '../e2e/harness.mjs';
@@ -34,6 +38,7 @@ const value = (name, fallback) => {
 };
 const corpus = value('--corpus', null);
 const runs = Number(value('--runs', '3'));
+const importDir = value('--import', null);
 const BASE = '/crosscheck/';
 
 /** Typed one key at a time; each prefix is a search. */
@@ -251,6 +256,50 @@ console.log(`  first article card:     ${ms(median(loads.map((l) => l.firstCard)
 console.log(`  longest main-thread task up to 3 s after load: ${ms(median(loads.map((l) => l.longest)))}`);
 console.log(`  long tasks (start+duration, ms) of each load: ${loads.map((l) => `[${l.tasks.join(' ')}]`).join(' ')}`);
 console.log(`  wasm memory: ${(median(loads.map((l) => l.wasmMemory)) / 1e6).toFixed(1)} MB, JS heap: ${(median(loads.map((l) => l.jsHeap)) / 1e6).toFixed(1)} MB, DOM nodes: ${median(loads.map((l) => l.nodes))}`);
+
+if (importDir) {
+  const files = (await readdir(importDir, { recursive: true }))
+    .filter((f) => /\.(txt|md|html?)$/i.test(f) && !/^(readme|license|licence|copying|changelog|notice)([^a-z]|$)/i.test(f.split('/').pop()))
+    .map((f) => join(importDir, f));
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(instrument);
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByTestId('article-card').first().waitFor({ timeout: 120_000 });
+  await page.locator('[data-testid=import] > summary').click();
+  await page.getByTestId('import-files').setInputFiles(files);
+  await page.evaluate(() => {
+    const b = window.__bench;
+    b.importFrom = b.longtasks.length;
+    b.phases = [];
+    const t0 = performance.now();
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid=import-status] p')?.textContent ?? '';
+      const kind = text.split(/[ :]/)[0];
+      const last = b.phases[b.phases.length - 1];
+      if (kind && (!last || last.kind !== kind)) b.phases.push({ kind, at: performance.now() - t0 });
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page.getByTestId('import-submit').click();
+  // A search typed while the worker reads: its results must not wait.
+  await page.waitForFunction(() => /^Read /.test(document.querySelector('[data-testid=import-status] p')?.textContent ?? ''), null, { timeout: 120_000 });
+  const typedAt = Date.now();
+  await page.getByTestId('search-input').fill('election');
+  await page.getByTestId('search-result').first().waitFor({ timeout: 120_000 });
+  const searchDuring = Date.now() - typedAt;
+  await page.waitForFunction(() => /^(Done|The import failed)/.test(document.querySelector('[data-testid=import-status] p')?.textContent ?? ''), null, { timeout: 900_000 });
+  const r = await page.evaluate(() => {
+    const b = window.__bench;
+    const tasks = b.longtasks.slice(b.importFrom);
+    return { phases: b.phases, status: document.querySelector('[data-testid=import-status] p').textContent, tasks: tasks.length, longest: Math.max(0, ...tasks.map((t) => t.duration)) };
+  });
+  console.log(`\n== import of ${files.length} files from ${importDir}`);
+  for (const p of r.phases) console.log(`  ${ms(p.at).padStart(9)}  ${p.kind}`);
+  console.log(`  ${r.status}`);
+  console.log(`  search typed while reading, to results shown: ${ms(searchDuring)}`);
+  console.log(`  main-thread long tasks during the import: ${r.tasks}, longest ${ms(r.longest)}`);
+  await context.close();
+}
 
 await browser.close();
 await server.close();

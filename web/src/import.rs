@@ -43,7 +43,7 @@ pub enum Phase {
     Starting {
         total: usize,
     },
-    /// Reading file `done + 1` of `total`.
+    /// `done` of `total` files read, the last one `file`.
     Reading {
         done: usize,
         total: usize,
@@ -133,11 +133,18 @@ impl Reducible for ImportState {
                 next.phase = Phase::Starting { total };
                 next.results = Rc::new(refused);
             }
-            Action::Reply(Reply::Reading { done, total, file }) => {
+            Action::Reply(Reply::Read {
+                done,
+                total,
+                file,
+                outcomes,
+            }) => {
                 next.phase = Phase::Reading { done, total, file };
-            }
-            Action::Reply(Reply::File { name, outcome }) => {
-                Rc::make_mut(&mut next.results).push(FileResult { name, outcome });
+                Rc::make_mut(&mut next.results).extend(
+                    outcomes
+                        .into_iter()
+                        .map(|(name, outcome)| FileResult { name, outcome }),
+                );
             }
             Action::Reply(Reply::Indexing { articles }) => {
                 next.phase = Phase::Indexing { articles };

@@ -76,14 +76,16 @@ pub enum Request {
 /// What the worker answers, in order, for one import.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Reply {
-    /// Reading file `done + 1` of `total`, named `file`.
-    Reading {
+    /// Files read so far: `done` of `total`, the last one named `file`,
+    /// and what became of each file read since the last report, in order.
+    /// Sent once per turn of reading (a few milliseconds), not per file,
+    /// so thousands of files do not flood the page.
+    Read {
         done: usize,
         total: usize,
         file: String,
+        outcomes: Vec<(String, Outcome)>,
     },
-    /// What became of one file.
-    File { name: String, outcome: Outcome },
     /// Every file is read; `articles` new ones are being indexed and
     /// compared with the corpus.
     Indexing { articles: usize },
@@ -204,52 +206,51 @@ impl Worker for CorpusWorker {
 }
 
 impl CorpusWorker {
-    /// Reads one file of the import, or finishes it.
+    /// Reads files of the import for one turn, or finishes it.
     fn step(&mut self, scope: &WorkerScope<Self>) {
         let (Some(job), Some(bundle)) = (self.job.as_mut(), self.bundle.as_mut()) else {
             return; // Cancelled, or waiting for the corpus.
         };
-        if let Some(file) = job.files.pop_front() {
-            if is_export(&file.bytes) {
-                // An export file: its articles come next, in its order.
-                match Export::from_bytes(&file.bytes) {
-                    Ok(export) => {
-                        job.total += export.articles.len();
-                        job.total -= 1;
-                        for a in export.articles.into_iter().rev() {
-                            job.files.push_front(ImportFile {
-                                name: a.file,
-                                bytes: a.bytes,
-                            });
+        if !job.files.is_empty() {
+            let began = js_sys::Date::now();
+            let mut outcomes = Vec::new();
+            let mut last = String::new();
+            while let Some(file) = job.files.pop_front() {
+                last.clone_from(&file.name);
+                if is_export(&file.bytes) {
+                    // An export file: its articles come next, in its order.
+                    match Export::from_bytes(&file.bytes) {
+                        Ok(export) => {
+                            job.total = job.total - 1 + export.articles.len();
+                            for a in export.articles.into_iter().rev() {
+                                job.files.push_front(ImportFile {
+                                    name: a.file,
+                                    bytes: a.bytes,
+                                });
+                            }
                         }
-                    }
-                    Err(e) => scope.respond(
-                        job.who,
-                        Reply::File {
-                            name: file.name,
-                            outcome: Outcome::Refused {
+                        Err(e) => outcomes.push((
+                            file.name,
+                            Outcome::Refused {
                                 reason: e.to_string(),
                             },
-                        },
-                    ),
+                        )),
+                    }
+                } else {
+                    let outcome = job.batch.read(bundle, &file.name, &file.bytes);
+                    outcomes.push((file.name, outcome));
                 }
-                next_turn(scope);
-                return;
+                if js_sys::Date::now() - began >= TURN_MS {
+                    break;
+                }
             }
             scope.respond(
                 job.who,
-                Reply::Reading {
-                    done: job.total - job.files.len() - 1,
+                Reply::Read {
+                    done: job.total - job.files.len(),
                     total: job.total,
-                    file: file.name.clone(),
-                },
-            );
-            let outcome = job.batch.read(bundle, &file.name, &file.bytes);
-            scope.respond(
-                job.who,
-                Reply::File {
-                    name: file.name,
-                    outcome,
+                    file: last,
+                    outcomes,
                 },
             );
             next_turn(scope);
@@ -275,6 +276,11 @@ impl CorpusWorker {
         );
     }
 }
+
+/// How long one turn reads files before the worker looks at its messages
+/// (a cancel) and reports: short enough to stop at once, long enough that
+/// the turns' own cost stays small.
+const TURN_MS: f64 = 16.0;
 
 /// Schedules the next step after the worker's queue of messages, so a
 /// cancel sent meanwhile is read first.

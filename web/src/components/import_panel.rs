@@ -229,9 +229,7 @@ pub fn ImportPanel() -> Html {
                 </div>
             }
             if !state.results.is_empty() {
-                <ul class="import-results" data-testid="import-results">
-                    { for state.results.iter().map(result) }
-                </ul>
+                { results(&state.results) }
             }
         </details>
     }
@@ -250,7 +248,7 @@ fn status(phase: &Phase, reading: bool, cancel: Callback<MouseEvent>) -> Html {
             Some((0, *total)),
         ),
         Phase::Reading { done, total, file } => (
-            format!("Reading {} of {total}: {file}", done + 1),
+            format!("Read {done} of {total} files: {file}"),
             Some((*done, *total)),
         ),
         Phase::Indexing { articles } => (
@@ -297,6 +295,42 @@ fn status(phase: &Phase, reading: bool, cancel: Callback<MouseEvent>) -> Html {
                 <button type="button" class="button" data-testid="import-cancel" onclick={cancel}>{ "Cancel" }</button>
             }
         </div>
+    }
+}
+
+/// Lines of added files drawn; every file not added is always drawn.
+const ADDED_LINES: usize = 200;
+
+/// A count of each outcome, then a line per file: every one not added, and
+/// the first [`ADDED_LINES`] added ones (a folder of thousands would
+/// otherwise be thousands of lines redrawn as it grows).
+fn results(all: &[FileResult]) -> Html {
+    let count = |f: fn(&Outcome) -> bool| all.iter().filter(|r| f(&r.outcome)).count();
+    let added = count(|o| matches!(o, Outcome::Added { .. }));
+    let duplicates = count(|o| matches!(o, Outcome::Duplicate { .. }));
+    let refused = count(|o| matches!(o, Outcome::Refused { .. }));
+    let mut shown_added = 0;
+    let lines = all.iter().filter(|r| {
+        if matches!(r.outcome, Outcome::Added { .. }) {
+            shown_added += 1;
+            shown_added <= ADDED_LINES
+        } else {
+            true
+        }
+    });
+    html! {
+        <>
+            <p class="import-counts" data-testid="import-counts">
+                { format!("{} file{}: {added} added, {duplicates} already in the corpus, {refused} not added.",
+                    all.len(), if all.len() == 1 { "" } else { "s" }) }
+            </p>
+            <ul class="import-results" data-testid="import-results">
+                { for lines.map(result) }
+                if added > ADDED_LINES {
+                    <li class="muted">{ format!("and {} more added", added - ADDED_LINES) }</li>
+                }
+            </ul>
+        </>
     }
 }
 
