@@ -185,11 +185,21 @@ impl Bundle {
     /// Adds several articles in order (each replacing one with the same id)
     /// and recomputes the corpus comparison once.
     pub fn extend(&mut self, articles: impl IntoIterator<Item = Article>) {
-        for article in articles {
-            self.drop_article(&article.id);
-            self.index.add(&article);
-            self.articles.push(article);
+        // Of articles with one id, the last is the one added.
+        let mut seen = std::collections::HashSet::new();
+        let mut new: Vec<Article> = articles.into_iter().collect();
+        new.reverse();
+        new.retain(|a| seen.insert(a.id.clone()));
+        new.reverse();
+        for a in &new {
+            if let Ok(i) = self.index_of(&a.id) {
+                self.articles.remove(i);
+            }
         }
+        // One rebuild of the index for all of them (it drops the replaced
+        // ones' postings too).
+        self.index.extend(&new);
+        self.articles.extend(new);
         self.refresh_comparison();
     }
 

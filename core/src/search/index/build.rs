@@ -224,6 +224,24 @@ impl SearchIndex {
         *self = b.finish();
     }
 
+    /// Adds several articles with one rebuild of the index (one [`add`]
+    /// per article would rebuild it per article: quadratic for an import of
+    /// thousands). An article replaces one with the same id; `articles`
+    /// must not repeat an id.
+    ///
+    /// [`add`]: SearchIndex::add
+    pub fn extend<'a>(&mut self, articles: impl IntoIterator<Item = &'a Article>) {
+        let articles: Vec<&Article> = articles.into_iter().collect();
+        for a in &articles {
+            self.remove(&a.id);
+        }
+        let mut b = self.rebuild(None);
+        for a in articles {
+            b.add_article(a);
+        }
+        *self = b.finish();
+    }
+
     /// Removes the article with this id; later documents move up by one.
     /// Returns false when there is none.
     pub fn remove(&mut self, id: &str) -> bool {
