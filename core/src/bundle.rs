@@ -1,6 +1,8 @@
 //! The bundle: everything the browser app needs, built once at build time
 //! (`crosscheck bundle`) and shipped as a data file beside the WebAssembly.
-//! The app only decodes it; nothing is parsed or indexed in the browser.
+//! The page only decodes it; articles a reader imports are parsed and added
+//! to it in the app's worker ([`Bundle::extend`]), which sends the enlarged
+//! bundle back in the same encoding.
 //!
 //! This is the top of the core's layers: [`Bundle::build`] is the one
 //! function that runs the whole pipeline for a corpus (decode → parse →
