@@ -53,8 +53,10 @@ step "browser component tests" cargo test -p crosscheck-web --target wasm32-unkn
 SUMMARY+=("component tests (Chromium, wasm):     $(cargo_counts "$LAST_LOG")")
 
 step "release build under /crosscheck/" trunk build --release --offline --public-url /crosscheck/
-WASM="$(ls dist/*.wasm)"
-SUMMARY+=("release wasm: $(stat -c %s "$WASM") bytes raw, $(gzip -9c "$WASM" | wc -c) bytes gzip -9 ($WASM)")
+# The page's wasm (content-hashed name) and the corpus worker's (fixed name).
+for WASM in dist/crosscheck-web-*_bg.wasm dist/crosscheck-worker_bg.wasm; do
+  SUMMARY+=("release wasm: $(stat -c %s "$WASM") bytes raw, $(gzip -9c "$WASM" | wc -c) bytes gzip -9 ($WASM)")
+done
 
 # A second build with a visible change, deployed mid-test to check that the
 # service worker announces and applies updates.
