@@ -89,9 +89,18 @@ test('an import can be cancelled and then changes nothing', async () => {
   }));
   await page.getByTestId('import-files').setInputFiles(files);
   await page.getByTestId('import-submit').click();
+  // Cancel while the worker is reading the files.
+  await page.waitForFunction(() => /^Read \d+ of 1500/.test(document.querySelector('[data-testid=import-status] p')?.textContent ?? ''), null, { timeout: 60_000 });
   await page.getByTestId('import-cancel').click();
   await page.waitForFunction(() => /Cancelled: nothing was added/.test(document.querySelector('[data-testid=import-status]')?.textContent ?? ''), null, { timeout: 60_000 });
   assert.equal(await page.getByTestId('article-card').count(), before);
+  assert.equal(await page.getByTestId('imported-badge').count(), 0);
+  // The files read before the cancel are not shown as added.
+  assert.doesNotMatch(await page.getByTestId('import-results').innerText(), /added: open/);
+  // And nothing was kept.
+  await page.reload();
+  await page.getByTestId('article-card').first().waitFor();
+  await page.waitForTimeout(1000);
   assert.equal(await page.getByTestId('imported-badge').count(), 0);
   await context.close();
 });

@@ -149,7 +149,17 @@ impl Reducible for ImportState {
             Action::Reply(Reply::Indexing { articles }) => {
                 next.phase = Phase::Indexing { articles };
             }
-            Action::Reply(Reply::Cancelled) => next.phase = Phase::Cancelled,
+            Action::Reply(Reply::Cancelled) => {
+                next.phase = Phase::Cancelled;
+                // Nothing read before the cancel was added.
+                for r in Rc::make_mut(&mut next.results) {
+                    if matches!(r.outcome, Outcome::Added { .. }) {
+                        r.outcome = Outcome::Refused {
+                            reason: "the import was cancelled".into(),
+                        };
+                    }
+                }
+            }
             Action::Reply(Reply::Failed { reason }) | Action::Failed(reason) => {
                 next.phase = Phase::Failed(reason);
             }

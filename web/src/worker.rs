@@ -123,6 +123,10 @@ struct Job {
 /// The corpus worker (see the module documentation).
 pub struct CorpusWorker {
     bundle: Option<Bundle>,
+    /// The data file is on its way: a second import waits for it rather
+    /// than fetch it again (a second copy arriving later would replace a
+    /// corpus already enlarged).
+    fetching: bool,
     job: Option<Job>,
 }
 
@@ -134,6 +138,7 @@ impl Worker for CorpusWorker {
     fn create(_scope: &WorkerScope<Self>) -> Self {
         CorpusWorker {
             bundle: None,
+            fetching: false,
             job: None,
         }
     }
@@ -182,7 +187,8 @@ impl Worker for CorpusWorker {
                 });
                 if self.bundle.is_some() {
                     next_turn(scope);
-                } else {
+                } else if !self.fetching {
+                    self.fetching = true;
                     scope.send_future(async move { Step::Corpus(fetch_bundle(&data_url).await) });
                 }
             }
@@ -192,13 +198,19 @@ impl Worker for CorpusWorker {
     fn update(&mut self, scope: &WorkerScope<Self>, msg: Step) {
         match msg {
             Step::Corpus(Err(reason)) => {
+                self.fetching = false;
                 if let Some(job) = self.job.take() {
                     scope.respond(job.who, Reply::Failed { reason });
                 }
             }
             Step::Corpus(Ok(bundle)) => {
-                self.bundle = Some(*bundle);
-                next_turn(scope);
+                self.fetching = false;
+                if self.bundle.is_none() {
+                    self.bundle = Some(*bundle);
+                }
+                if self.job.is_some() {
+                    next_turn(scope);
+                }
             }
             Step::Next => self.step(scope),
         }

@@ -21,6 +21,11 @@ pub fn download(name: &str, bytes: &[u8]) -> Result<(), String> {
     link.set_href(&url);
     link.set_download(name);
     link.click();
-    web_sys::Url::revoke_object_url(&url).ok();
+    // Some browsers start reading the file after `click` returns: the URL
+    // is released a while later, not at once.
+    gloo_timers::callback::Timeout::new(60_000, move || {
+        web_sys::Url::revoke_object_url(&url).ok();
+    })
+    .forget();
     Ok(())
 }

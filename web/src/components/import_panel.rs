@@ -193,7 +193,7 @@ pub fn ImportPanel() -> Html {
                 <p class="muted">{ "Your files stay in this browser: nothing is uploaded. Text (.txt), Markdown (.md) and web pages saved from a browser (.html) are read; a page's navigation, ads and comments are kept apart from its article." }</p>
                 <div class="import-choose">
                     <label>{ "Files " }
-                        <input type="file" multiple=true accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+                        <input type="file" multiple=true accept=".txt,.md,.markdown,.html,.htm,.xckx,text/plain,text/markdown,text/html"
                             ref={files} data-testid="import-files" disabled={busy} />
                     </label>
                     <label>{ "or a whole folder " }

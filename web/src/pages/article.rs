@@ -38,6 +38,8 @@ pub fn ArticlePage(props: &ArticleProps) -> Html {
         return html! { <NotFoundPage /> };
     };
     // An article the reader imported can be taken out again.
+    // While an import or removal runs, another removal would be ignored.
+    let busy = importer.as_ref().is_some_and(|i| i.state.phase.busy());
     let remove = importer
         .filter(|_| is_imported(&article.id))
         .map(|importer| {
@@ -67,7 +69,7 @@ pub fn ArticlePage(props: &ArticleProps) -> Html {
                     <ShareButton title={article.title.clone()} />
                     <CompareWith article={article.clone()} />
                     if let Some(remove) = remove {
-                        <button type="button" class="button" data-testid="remove-article" onclick={remove}>
+                        <button type="button" class="button" data-testid="remove-article" onclick={remove} disabled={busy}>
                             { "Remove from this browser" }
                         </button>
                     }
