@@ -33,6 +33,19 @@ const SEPARATOR: &str = "--";
 /// far past any of them and keeps one file from taking the tab's memory.
 pub const MAX_FILE_BYTES: usize = 50 * 1024 * 1024;
 
+/// The refusal of a file of `bytes` bytes, when it is larger than
+/// [`MAX_FILE_BYTES`]: the same words whether the page refuses it before
+/// reading it or the worker after.
+pub fn too_large(bytes: u64) -> Option<Outcome> {
+    (bytes > MAX_FILE_BYTES as u64).then(|| Outcome::Refused {
+        reason: format!(
+            "{:.1} MB is larger than the {} MB an article file may be",
+            bytes as f64 / 1e6,
+            MAX_FILE_BYTES / (1024 * 1024)
+        ),
+    })
+}
+
 /// The content hash of an imported file, as its id carries it.
 pub fn content_hash(bytes: &[u8]) -> String {
     let mut h = fnv::FnvHasher::default();
@@ -87,14 +100,8 @@ impl Batch {
     /// in this batch, or a refusal with its reason (empty, too large, not
     /// text, nothing readable in it).
     pub fn read(&mut self, bundle: &Bundle, file_name: &str, bytes: &[u8]) -> Outcome {
-        if bytes.len() > MAX_FILE_BYTES {
-            return Outcome::Refused {
-                reason: format!(
-                    "{:.1} MB is larger than the {} MB an article file may be",
-                    bytes.len() as f64 / 1e6,
-                    MAX_FILE_BYTES / (1024 * 1024)
-                ),
-            };
+        if let Some(refused) = too_large(bytes.len() as u64) {
+            return refused;
         }
         if bytes.iter().all(u8::is_ascii_whitespace) {
             return Outcome::Refused {

@@ -7,7 +7,7 @@
 use std::rc::Rc;
 
 use crosscheck_core::files::is_article_file;
-use crosscheck_core::import::{is_imported, Outcome, MAX_FILE_BYTES};
+use crosscheck_core::import::{is_imported, too_large, Outcome};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -40,17 +40,8 @@ async fn read_files(input: &HtmlInputElement, folder: bool) -> (Vec<ImportFile>,
         if folder && !is_article_file(&name) {
             continue;
         }
-        if file.size() > MAX_FILE_BYTES as f64 {
-            refused.push(FileResult {
-                name,
-                outcome: Outcome::Refused {
-                    reason: format!(
-                        "{:.1} MB is larger than the {} MB an article file may be",
-                        file.size() / 1e6,
-                        MAX_FILE_BYTES / (1024 * 1024)
-                    ),
-                },
-            });
+        if let Some(outcome) = too_large(file.size() as u64) {
+            refused.push(FileResult { name, outcome });
             continue;
         }
         match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
