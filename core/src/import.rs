@@ -14,6 +14,7 @@
 //! and may stop between files); [`Batch::finish`] analyses the new
 //! articles together and adds them to the bundle.
 
+use std::collections::HashMap;
 use std::hash::Hasher;
 
 use crate::article::Article;
@@ -75,8 +76,9 @@ pub fn is_imported(id: &str) -> bool {
 pub enum Outcome {
     /// Added under this id.
     Added { id: String },
-    /// The same bytes are already in the corpus (or earlier in the batch),
-    /// under this id; nothing was added.
+    /// The same bytes, or an article with the same title and text, are
+    /// already in the corpus (or earlier in the batch), under this id;
+    /// nothing was added.
     Duplicate { id: String },
     /// Not added, for the reason given.
     Refused { reason: String },
@@ -89,6 +91,54 @@ pub struct Batch {
     /// The original file of each of `articles`: what is kept on the device
     /// and exported, never the derived model.
     originals: Vec<ExportedArticle>,
+    /// What the corpus and the batch hold, by content; filled on the first
+    /// read, so each file is checked in constant time, not against every
+    /// article (an import of thousands would be quadratic).
+    seen: Option<Seen>,
+}
+
+/// Where an article with some content already is.
+#[derive(Debug, Clone, Copy)]
+enum Place {
+    Bundle(usize),
+    Batch(usize),
+}
+
+/// The contents already in a corpus and a batch, two ways: the hash of
+/// the bytes an imported id carries (the same file again, under any
+/// name), and a hash of the title and text read (the same article in
+/// other bytes: a built-in article, whose file is not kept, or a page
+/// saved again as text).
+#[derive(Debug, Default)]
+struct Seen {
+    bytes: HashMap<String, Place>,
+    text: HashMap<u64, Place>,
+}
+
+/// The hash of what a reader sees of an article: its title and text.
+fn text_key(article: &Article) -> u64 {
+    let mut h = fnv::FnvHasher::default();
+    h.write(article.title.trim().as_bytes());
+    h.write(&[0xff]); // Not in UTF-8: the title cannot run into the text.
+    h.write(article.body.trim().as_bytes());
+    h.finish()
+}
+
+impl Seen {
+    fn of(bundle: &Bundle) -> Seen {
+        let mut seen = Seen::default();
+        for (i, a) in bundle.articles.iter().enumerate() {
+            seen.note(a, Place::Bundle(i));
+        }
+        seen
+    }
+
+    fn note(&mut self, article: &Article, place: Place) {
+        if let Some((_, hash)) = article.id.rsplit_once(SEPARATOR) {
+            self.bytes.entry(hash.to_owned()).or_insert(place);
+        }
+        self.text.entry(text_key(article)).or_insert(place);
+    }
 }
 
 impl Batch {
@@ -108,15 +158,15 @@ impl Batch {
                 reason: "the file is empty".into(),
             };
         }
-        let hash = content_hash(bytes);
-        let suffix = format!("{SEPARATOR}{hash}");
-        if let Some(a) = bundle
-            .articles
-            .iter()
-            .chain(&self.articles)
-            .find(|a| a.id.ends_with(&suffix))
-        {
-            return Outcome::Duplicate { id: a.id.clone() };
+        let seen = self.seen.get_or_insert_with(|| Seen::of(bundle));
+        let at = |place: Place| match place {
+            Place::Bundle(i) => &bundle.articles[i],
+            Place::Batch(i) => &self.articles[i],
+        };
+        if let Some(&place) = seen.bytes.get(&content_hash(bytes)) {
+            return Outcome::Duplicate {
+                id: at(place).id.clone(),
+            };
         }
         let id = imported_id(file_name, bytes);
         match parse_structure(&id, file_name, bytes) {
@@ -127,6 +177,14 @@ impl Batch {
                 reason: "no text was found in it".into(),
             },
             Ok(a) => {
+                let same =
+                    seen.text.get(&text_key(&a)).map(|&p| at(p)).filter(|b| {
+                        b.title.trim() == a.title.trim() && b.body.trim() == a.body.trim()
+                    });
+                if let Some(b) = same {
+                    return Outcome::Duplicate { id: b.id.clone() };
+                }
+                seen.note(&a, Place::Batch(self.articles.len()));
                 self.articles.push(a);
                 self.originals.push(ExportedArticle {
                     id: id.clone(),
@@ -228,5 +286,46 @@ mod tests {
             again.read(&bundle, "other-name.txt", &text),
             Outcome::Duplicate { id: id.clone() }
         );
+    }
+
+    #[test]
+    fn the_same_article_in_other_bytes_is_a_duplicate_of_a_built_in_one() {
+        let bundle = seeds();
+        let built_in = bundle.articles[0].id.clone();
+        assert!(!is_imported(&built_in));
+        let mut batch = Batch::new();
+        // The corpus's own file, and the same article with other line
+        // endings and as Markdown with front matter naming the title.
+        for (name, bytes) in [
+            (
+                "talks.txt",
+                &b"Talks in Berlin\n\nThe envoys met in Berlin on Monday."[..],
+            ),
+            (
+                "talks-crlf.txt",
+                b"Talks in Berlin\r\n\r\nThe envoys met in Berlin on Monday.\r\n",
+            ),
+            (
+                "talks.md",
+                b"---\ntitle: Talks in Berlin\n---\nThe envoys met in Berlin on Monday.\n",
+            ),
+        ] {
+            assert_eq!(
+                batch.read(&bundle, name, bytes),
+                Outcome::Duplicate {
+                    id: built_in.clone()
+                },
+                "{name}"
+            );
+        }
+        // Another text under the same title is an article of its own.
+        assert!(matches!(
+            batch.read(
+                &bundle,
+                "talks-2.txt",
+                b"Talks in Berlin\n\nThe envoys met in Berlin on Tuesday."
+            ),
+            Outcome::Added { .. }
+        ));
     }
 }
