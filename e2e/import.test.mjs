@@ -183,3 +183,81 @@ test('a damaged export file and an empty choice are refused with a clear message
   assert.match(await page.getByTestId('import-result').first().innerText(), /broken\.xckx — not added: .*(export|damaged)/);
   await context.close();
 });
+
+test('files dropped on the library are added; a built-in article is not doubled; the built-in ones can be hidden; a damaged stored record is named; removing all empties the storage', async () => {
+  const { context, page } = await app.open();
+  await page.goto(app.url);
+  await page.getByTestId('article-card').first().waitFor();
+  const builtIn = await page.getByTestId('article-card').count();
+  const fs = await import('node:fs');
+  const seedName = fs.readdirSync(new URL('../corpus/', import.meta.url)).find((f) => f.endsWith('.txt'));
+  // The corpus's own file with Windows line endings: other bytes, same article.
+  const seed = fs.readFileSync(new URL(`../corpus/${seedName}`, import.meta.url), 'utf8').replace(/\n/g, '\r\n');
+
+  // Drag two files over the library, then drop them.
+  const transfer = await page.evaluateHandle(([text, seedText]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped geneva.txt', { type: 'text/plain' }));
+    dt.items.add(new File([seedText], 'my copy of a seed.txt', { type: 'text/plain' }));
+    return dt;
+  }, [TEXT, seed]);
+  await page.dispatchEvent('[data-testid=import-drop]', 'dragover', { dataTransfer: transfer });
+  await page.locator('.drop-hint').waitFor();
+  await page.dispatchEvent('[data-testid=import-drop]', 'drop', { dataTransfer: transfer });
+  await page.waitForFunction(() => /Done: 1 article added/.test(document.querySelector('[data-testid=import-status]')?.textContent ?? ''), null, { timeout: 60_000 });
+  assert.equal(await page.locator('.drop-hint').count(), 0);
+  const results = await page.getByTestId('import-result').allInnerTexts();
+  assert.match(results.find((r) => r.startsWith('my copy of a seed.txt')), /already in the corpus/);
+  const builtInId = seedName.replace(/\.txt$/, '');
+  assert.equal(await page.locator(`[data-testid=import-result] a[href$="/article/${builtInId}"]`).count(), 1);
+
+  // Hide the built-in articles: only the reader's own is listed, and the
+  // address says so (reload keeps it).
+  await page.getByTestId('show-builtin').uncheck();
+  await page.waitForURL(/builtin=hide/);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=article-card]').length === 1);
+  assert.equal(await page.getByTestId('imported-badge').count(), 1);
+  await page.reload();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=article-card]').length === 1, null, { timeout: 60_000 });
+  assert.equal(await page.getByTestId('show-builtin').isChecked(), false);
+  await page.getByTestId('show-builtin').check();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=article-card]').length === n + 1, builtIn);
+
+  // A record in the storage this version cannot read is named at the next
+  // start, and does not keep the good one from coming back.
+  await page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('crosscheck');
+    open.onerror = reject;
+    open.onsuccess = () => {
+      const tx = open.result.transaction('articles', 'readwrite');
+      tx.objectStore('articles').put({ id: 'bad--0000000000000000', file: 'Bad.txt', bytes: 'not bytes', added: 1 });
+      tx.oncomplete = () => { open.result.close(); resolve(); };
+      tx.onerror = reject;
+    };
+  }));
+  await page.reload();
+  await page.waitForFunction(() => /back from this browser's storage/.test(document.querySelector('[data-testid=import-status]')?.textContent ?? ''), null, { timeout: 60_000 });
+  assert.equal(await page.getByTestId('imported-badge').count(), 1);
+  assert.match(await page.getByTestId('import-results').innerText(), /Bad\.txt — not added: .*damaged/);
+
+  // Removing all empties the storage, the unreadable record included.
+  page.once('dialog', (d) => d.accept());
+  await page.getByTestId('remove-imported').click();
+  await page.waitForFunction(() => /Removed 1 imported article from this browser/.test(document.querySelector('[data-testid=import-status]')?.textContent ?? ''), null, { timeout: 60_000 });
+  await page.reload();
+  await page.getByTestId('article-card').first().waitFor();
+  await page.waitForTimeout(1000);
+  assert.equal(await page.getByTestId('article-card').count(), builtIn);
+  assert.equal(await page.getByTestId('import-status').count(), 0);
+  const stored = await page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('crosscheck');
+    open.onerror = reject;
+    open.onsuccess = () => {
+      const req = open.result.transaction('articles').objectStore('articles').count();
+      req.onsuccess = () => { open.result.close(); resolve(req.result); };
+      req.onerror = reject;
+    };
+  }));
+  assert.equal(stored, 0);
+  await context.close();
+});

@@ -22,7 +22,8 @@ use crosscheck_core::import::Outcome;
 use gloo_worker::{Spawnable, WorkerBridge};
 use yew::prelude::*;
 
-use crate::browser::store::{request_persistence, Store, StoredArticle};
+use crate::browser::files::{self, Chosen};
+use crate::browser::store::{request_persistence, Store, StoreError, StoredArticle};
 use crate::state::Corpus;
 use crate::worker::{CorpusWorker, ImportFile, Postcard, Reply, Request};
 
@@ -39,6 +40,13 @@ pub enum Phase {
     /// No import has run since the page opened.
     #[default]
     Idle,
+    /// Looking for files kept on this device, to import them again.
+    Restoring,
+    /// Reading the reader's `files` into memory, to send them to the
+    /// worker.
+    Gathering {
+        files: usize,
+    },
     /// The worker is starting or reading the corpus.
     Starting {
         total: usize,
@@ -61,9 +69,11 @@ pub enum Phase {
         added: usize,
         kept: Kept,
     },
-    /// `count` imported articles were taken out.
+    /// `count` imported articles were taken out; `kept` says whether they
+    /// are gone from the device too, or why not.
     Removed {
         count: usize,
+        kept: Kept,
     },
     Cancelled,
     Failed(String),
@@ -74,7 +84,9 @@ impl Phase {
     pub fn busy(&self) -> bool {
         matches!(
             self,
-            Phase::Starting { .. }
+            Phase::Restoring
+                | Phase::Gathering { .. }
+                | Phase::Starting { .. }
                 | Phase::Reading { .. }
                 | Phase::Indexing { .. }
                 | Phase::Applying
@@ -82,14 +94,15 @@ impl Phase {
     }
 }
 
-/// Whether the files of an import are kept on this device.
+/// Whether the files of an import are kept on this device (or, for a
+/// removal, forgotten there).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub enum Kept {
     #[default]
     Yes,
     /// Restored from this device at start-up: kept already.
     Restored,
-    /// Not kept, for this reason (a sentence).
+    /// Not kept (or not forgotten), for this reason (a sentence).
     No(String),
 }
 
@@ -99,15 +112,42 @@ pub struct ImportState {
     pub phase: Phase,
     /// One per file read so far, in order.
     pub results: Rc<Vec<FileResult>>,
+    /// The import brings back files kept on this device at start-up: the
+    /// app's own doing, shown quietly rather than as the reader's import.
+    pub restoring: bool,
+}
+
+/// What the page last asked of the worker, to know what its `Done` means.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Asked {
+    /// Import the reader's files (and keep them on the device).
+    Import,
+    /// Import again the files kept on the device (kept already).
+    Restore,
+    /// Take some imported articles out (and off the device).
+    Remove,
+    /// Take every imported article out, and empty the device's store
+    /// (records this version could not read included).
+    RemoveAll,
 }
 
 /// What changes an import's state.
 pub enum Action {
+    /// The app looks for files kept on this device.
+    Restoring,
+    /// The reader's files are being read.
+    Gathering {
+        files: usize,
+    },
+    /// Nothing was kept: back to no import.
+    Idle,
     /// An import of `total` files starts, `refused` of them already (too
-    /// large to read); the last import's results go.
+    /// large to read); the last import's results go. `restoring` when
+    /// they are files kept on this device.
     Start {
         total: usize,
         refused: Vec<FileResult>,
+        restoring: bool,
     },
     /// A reply of the worker ([`Reply::Done`] is turned into `Applying`
     /// and then `Finished` or `Removed` once the corpus is in place).
@@ -119,6 +159,7 @@ pub enum Action {
     },
     Removed {
         count: usize,
+        kept: Kept,
     },
     Failed(String),
 }
@@ -129,9 +170,26 @@ impl Reducible for ImportState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::Start { total, refused } => {
+            Action::Restoring => {
+                next.phase = Phase::Restoring;
+                next.restoring = true;
+            }
+            Action::Gathering { files } => {
+                next.phase = Phase::Gathering { files };
+                next.restoring = false;
+            }
+            Action::Idle => {
+                next.phase = Phase::Idle;
+                next.restoring = false;
+            }
+            Action::Start {
+                total,
+                refused,
+                restoring,
+            } => {
                 next.phase = Phase::Starting { total };
                 next.results = Rc::new(refused);
+                next.restoring = restoring;
             }
             Action::Reply(Reply::Read {
                 done,
@@ -162,10 +220,15 @@ impl Reducible for ImportState {
             }
             Action::Reply(Reply::Failed { reason }) | Action::Failed(reason) => {
                 next.phase = Phase::Failed(reason);
+                // A failure is the reader's to see, restore or not.
+                next.restoring = false;
             }
             Action::Reply(Reply::Done { .. }) | Action::Applying => next.phase = Phase::Applying,
             Action::Finished { added, kept } => next.phase = Phase::Finished { added, kept },
-            Action::Removed { count } => next.phase = Phase::Removed { count },
+            Action::Removed { count, kept } => {
+                next.phase = Phase::Removed { count, kept };
+                next.restoring = false;
+            }
         }
         Rc::new(next)
     }
@@ -175,13 +238,16 @@ impl Reducible for ImportState {
 #[derive(Clone)]
 pub struct Importer {
     pub state: ImportState,
-    /// Imports these files, listing the refused ones with them (ignored
-    /// while an import is under way).
-    pub start: Callback<(Vec<ImportFile>, Vec<FileResult>)>,
+    /// Reads the files chosen or dropped and imports them with the pasted
+    /// ones (ignored while an import is under way).
+    pub start: Callback<(Vec<Chosen>, Vec<ImportFile>)>,
     /// Cancels the import under way, before its next file.
     pub cancel: Callback<()>,
     /// Takes these imported articles out of the corpus and off the device.
     pub remove: Callback<Vec<String>>,
+    /// Takes these articles (every imported one) out of the corpus, and
+    /// empties the device's store.
+    pub remove_all: Callback<Vec<String>>,
     /// Imports again the files kept on this device (once, at start-up).
     pub restore: Callback<()>,
 }
@@ -189,6 +255,7 @@ pub struct Importer {
 impl PartialEq for Importer {
     fn eq(&self, other: &Importer) -> bool {
         self.state.phase == other.state.phase
+            && self.state.restoring == other.state.restoring
             && Rc::ptr_eq(&self.state.results, &other.state.results)
     }
 }
@@ -237,26 +304,28 @@ pub fn pasted_file(title: &str, outlet: &str, date: &str, url: &str, text: &str)
 pub fn use_importer(replace: Callback<Corpus>) -> Importer {
     let state = use_reducer(ImportState::default);
     let worker = use_mut_ref(|| None::<WorkerBridge<CorpusWorker>>);
-    // Whether the import under way restores kept files (not kept again).
-    let restoring = use_memo((), |_| Cell::new(false));
+    let asked = use_memo((), |_| Cell::new(Asked::Import));
     let send = {
-        let (state, worker, replace, restoring) = (
+        let (state, worker, replace, asked) = (
             state.clone(),
             worker.clone(),
             replace.clone(),
-            restoring.clone(),
+            asked.clone(),
         );
-        Rc::new(move |request: Request| {
+        Rc::new(move |what: Asked, request: Request| {
+            if !matches!(request, Request::Cancel) {
+                asked.set(what);
+            }
             let mut slot = worker.borrow_mut();
             let bridge = slot.get_or_insert_with(|| {
-                spawn_worker(state.dispatcher(), replace.clone(), restoring.clone())
+                spawn_worker(state.dispatcher(), replace.clone(), asked.clone())
             });
             bridge.send(request);
         })
     };
     let start_files = {
-        let (state, send) = (state.clone(), send.clone());
-        move |files: Vec<ImportFile>, refused: Vec<FileResult>| {
+        let (state, send) = (state.dispatcher(), send.clone());
+        move |files: Vec<ImportFile>, refused: Vec<FileResult>, what: Asked| {
             let Some(data) = crate::browser::data::locate() else {
                 state.dispatch(Action::Failed(
                     "The import failed: this page names no data file (the build is incomplete)."
@@ -264,24 +333,35 @@ pub fn use_importer(replace: Callback<Corpus>) -> Importer {
                 ));
                 return;
             };
+            // A restore is quiet unless a kept file could not be read back.
+            let restoring = what == Asked::Restore && refused.is_empty();
             state.dispatch(Action::Start {
                 total: files.len() + refused.len(),
                 refused,
+                restoring,
             });
-            send(Request::Import {
-                data_url: data.url,
-                files,
-            });
+            send(
+                what,
+                Request::Import {
+                    data_url: data.url,
+                    files,
+                },
+            );
         }
     };
     let start = {
-        let (state, restoring, start_files) =
-            (state.clone(), restoring.clone(), start_files.clone());
-        Callback::from(
-            move |(files, refused): (Vec<ImportFile>, Vec<FileResult>)| {
-                if state.phase.busy() {
-                    return;
-                }
+        let (state, start_files) = (state.clone(), start_files.clone());
+        Callback::from(move |(chosen, pasted): (Vec<Chosen>, Vec<ImportFile>)| {
+            if state.phase.busy() {
+                return;
+            }
+            state.dispatch(Action::Gathering {
+                files: chosen.len() + pasted.len(),
+            });
+            let (state, start_files) = (state.dispatcher(), start_files.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let (mut files, refused) = files::read(chosen).await;
+                files.extend(pasted);
                 if files.is_empty() {
                     if refused.is_empty() {
                         state.dispatch(Action::Failed(
@@ -291,6 +371,7 @@ pub fn use_importer(replace: Callback<Corpus>) -> Importer {
                         state.dispatch(Action::Start {
                             total: refused.len(),
                             refused,
+                            restoring: false,
                         });
                         state.dispatch(Action::Finished {
                             added: 0,
@@ -299,57 +380,86 @@ pub fn use_importer(replace: Callback<Corpus>) -> Importer {
                     }
                     return;
                 }
-                restoring.set(false);
-                start_files(files, refused);
-            },
-        )
+                start_files(files, refused, Asked::Import);
+            });
+        })
     };
     let restore = {
-        let (restoring, start_files) = (restoring.clone(), start_files.clone());
+        let (state, start_files) = (state.dispatcher(), start_files.clone());
         Callback::from(move |()| {
-            let (restoring, start_files) = (restoring.clone(), start_files.clone());
+            // Busy from now on: an import started while the store is read
+            // would be cancelled by the restore, and an address of an
+            // imported article says it is coming back, not that it is
+            // missing.
+            state.dispatch(Action::Restoring);
+            let (state, start_files) = (state.clone(), start_files.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                // No store (a private window) or nothing kept: nothing to do.
-                let Ok(store) = Store::open().await else {
-                    return;
+                let kept = match Store::open().await {
+                    Ok(store) => store.readable().await,
+                    // No store here (some private windows): nothing kept.
+                    Err(StoreError::Unavailable) => Ok(Default::default()),
+                    Err(e) => Err(e),
                 };
-                let Ok(kept) = store.all().await else {
-                    return;
+                let kept = match kept {
+                    Ok(kept) => kept,
+                    Err(e) => {
+                        state.dispatch(Action::Failed(format!(
+                            "Your imported articles could not be read back from this browser's storage: {e}"
+                        )));
+                        return;
+                    }
                 };
-                if kept.is_empty() {
+                let refused: Vec<FileResult> = kept
+                    .damaged
+                    .into_iter()
+                    .map(|(name, reason)| FileResult {
+                        name,
+                        outcome: Outcome::Refused { reason },
+                    })
+                    .collect();
+                if kept.articles.is_empty() {
+                    state.dispatch(if refused.is_empty() {
+                        Action::Idle
+                    } else {
+                        Action::Failed(format!(
+                            "{} record(s) in this browser's storage could not be read back.",
+                            refused.len()
+                        ))
+                    });
                     return;
                 }
-                restoring.set(true);
                 let files = kept
+                    .articles
                     .into_iter()
                     .map(|k| ImportFile {
                         name: k.article.file,
                         bytes: k.article.bytes,
                     })
                     .collect();
-                start_files(files, Vec::new());
+                start_files(files, refused, Asked::Restore);
             });
         })
     };
     let cancel = {
         let send = send.clone();
-        Callback::from(move |()| send(Request::Cancel))
+        Callback::from(move |()| send(Asked::Import, Request::Cancel))
     };
-    let remove = {
+    let removal = |what: Asked| {
         let (state, send) = (state.clone(), send.clone());
         Callback::from(move |ids: Vec<String>| {
             if state.phase.busy() || ids.is_empty() {
                 return;
             }
             state.dispatch(Action::Applying);
-            send(Request::Remove { ids });
+            send(what, Request::Remove { ids });
         })
     };
     Importer {
         state: (*state).clone(),
         start,
         cancel,
-        remove,
+        remove: removal(Asked::Remove),
+        remove_all: removal(Asked::RemoveAll),
         restore,
     }
 }
@@ -360,7 +470,7 @@ pub fn use_importer(replace: Callback<Corpus>) -> Importer {
 fn spawn_worker(
     state: UseReducerDispatcher<ImportState>,
     replace: Callback<Corpus>,
-    restoring: Rc<Cell<bool>>,
+    asked: Rc<Cell<Asked>>,
 ) -> WorkerBridge<CorpusWorker> {
     let base = yew_router::utils::base_url().unwrap_or_default();
     let loader = format!("{}/{}", base.trim_end_matches('/'), crate::worker::LOADER);
@@ -373,26 +483,25 @@ fn spawn_worker(
                 removed,
             } => {
                 state.dispatch(Action::Applying);
-                let (state, replace) = (state.clone(), replace.clone());
-                let restored = restoring.replace(false);
+                let (state, replace, what) = (state.clone(), replace.clone(), asked.get());
                 wasm_bindgen_futures::spawn_local(async move {
-                    let kept = if restored {
-                        Kept::Restored
-                    } else {
-                        keep(&added, &removed).await
+                    let kept = match what {
+                        Asked::Restore => Kept::Restored,
+                        Asked::RemoveAll => forget_all().await,
+                        Asked::Import | Asked::Remove => keep(&added, &removed).await,
                     };
                     match Corpus::decode(&bundle, crate::app::ARTICLES_PER_STEP, |_, _| {}).await {
                         Ok(corpus) => {
                             replace.emit(corpus);
-                            state.dispatch(if removed.is_empty() {
-                                Action::Finished {
+                            state.dispatch(match what {
+                                Asked::Remove | Asked::RemoveAll => Action::Removed {
+                                    count: removed.len(),
+                                    kept,
+                                },
+                                Asked::Import | Asked::Restore => Action::Finished {
                                     added: added.len(),
                                     kept,
-                                }
-                            } else {
-                                Action::Removed {
-                                    count: removed.len(),
-                                }
+                                },
                             });
                         }
                         Err(e) => state.dispatch(Action::Failed(format!(
@@ -402,7 +511,6 @@ fn spawn_worker(
                 });
             }
             Reply::Failed { reason } => {
-                restoring.set(false);
                 state.dispatch(Action::Failed(format!("The import failed: {reason}.")))
             }
             other => state.dispatch(Action::Reply(other)),
@@ -436,6 +544,19 @@ async fn keep(added: &[ExportedArticle], removed: &[String]) -> Kept {
         }
     }
     Kept::Yes
+}
+
+/// Empties the device's store of imported articles; says why when it
+/// cannot.
+async fn forget_all() -> Kept {
+    let cleared = match Store::open().await {
+        Ok(store) => store.clear().await,
+        Err(e) => Err(e),
+    };
+    match cleared {
+        Ok(()) => Kept::Yes,
+        Err(e) => Kept::No(e.to_string()),
+    }
 }
 
 /// The export file of every article kept on this device: their original

@@ -226,6 +226,68 @@ async fn create_at_version(name: &str, version: u32) {
     db.close();
 }
 
+/// Writes `record` into the articles of database `name` as any script
+/// could, bypassing the store's own checks.
+async fn put_raw(name: &str, record: &js_sys::Object) {
+    let factory = web_sys::window()
+        .and_then(|w| w.indexed_db().ok().flatten())
+        .expect("IndexedDB");
+    let request = factory.open_with_u32(name, 1).expect("opening");
+    let opened = Promise::new(&mut |resolve, reject| {
+        request.set_onsuccess(Some(&resolve));
+        request.set_onerror(Some(&reject));
+    });
+    JsFuture::from(opened).await.expect("opened");
+    let db: IdbDatabase = request.result().expect("a database").unchecked_into();
+    let tx = db
+        .transaction_with_str_and_mode("articles", web_sys::IdbTransactionMode::Readwrite)
+        .expect("a transaction");
+    let done = Promise::new(&mut |resolve, reject| {
+        tx.set_oncomplete(Some(&resolve));
+        tx.set_onerror(Some(&reject));
+    });
+    tx.object_store("articles")
+        .and_then(|s| s.put(record))
+        .expect("put");
+    JsFuture::from(done).await.expect("written");
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn readable_returns_the_good_records_and_names_a_damaged_one() {
+    let name = "test-readable";
+    let store = fresh(name).await;
+    store
+        .put_all(&[
+            article("a", "Alpha.txt", b"Alpha", 1.0),
+            article("b", "Beta.txt", b"Beta", 2.0),
+        ])
+        .await
+        .expect("stored");
+    drop(store);
+    let bad = js_sys::Object::new();
+    for (k, v) in [("id", "bad"), ("file", "Bad.txt"), ("bytes", "not bytes")] {
+        js_sys::Reflect::set(&bad, &k.into(), &v.into()).expect("set");
+    }
+    js_sys::Reflect::set(&bad, &"added".into(), &1.5.into()).expect("set");
+    put_raw(name, &bad).await;
+    let store = Store::open_named(name).await.expect("reopens");
+    assert!(
+        matches!(store.all().await, Err(StoreError::Damaged(_))),
+        "all() is all or nothing"
+    );
+    let readable = store.readable().await.expect("read");
+    assert_eq!(ids(&readable.articles), ["a", "b"]);
+    assert_eq!(readable.damaged.len(), 1);
+    assert_eq!(readable.damaged[0].0, "Bad.txt");
+    assert!(
+        readable.damaged[0].1.contains("bytes"),
+        "{:?}",
+        readable.damaged
+    );
+    done(store, name).await;
+}
+
 #[wasm_bindgen_test]
 async fn a_database_of_a_newer_version_is_refused_clearly() {
     let name = "test-newer";

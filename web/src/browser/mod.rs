@@ -5,6 +5,7 @@
 pub mod data;
 pub mod download;
 pub mod fatal;
+pub mod files;
 pub mod paint;
 pub mod service_worker;
 pub mod share;

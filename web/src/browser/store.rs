@@ -56,6 +56,14 @@ impl StoredArticle {
     }
 }
 
+/// What [`Store::readable`] reads back: the articles, and each record
+/// that could not be read as (its file name, or its place, and why).
+#[derive(Debug, Default)]
+pub struct Readable {
+    pub articles: Vec<StoredArticle>,
+    pub damaged: Vec<(String, String)>,
+}
+
 /// Why the articles could not be stored or read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StoreError {
@@ -254,13 +262,37 @@ impl Store {
             .iter()
             .map(|record| from_record(&record))
             .collect::<Result<Vec<_>, _>>()?;
-        // Ids are unique, so no two records compare equal.
-        articles.sort_unstable_by(|a, b| {
-            a.added
-                .total_cmp(&b.added)
-                .then_with(|| a.article.id.cmp(&b.article.id))
-        });
+        sort_by_time_added(&mut articles);
         Ok(articles)
+    }
+
+    /// Every stored article that can be read, as [`Store::all`] lists
+    /// them, and a line for each record that cannot: one damaged record
+    /// must not keep the others from coming back.
+    pub async fn readable(&self) -> Result<Readable, StoreError> {
+        let tx = self.transaction(IdbTransactionMode::Readonly)?;
+        let request = articles_of(&tx)
+            .and_then(|store| store.get_all())
+            .map_err(|e| StoreError::from_js(&e))?;
+        let records: Array = request_done(&request)
+            .await?
+            .dyn_into()
+            .map_err(|_| StoreError::Damaged("the records are not a list".to_owned()))?;
+        let mut readable = Readable::default();
+        for (i, record) in records.iter().enumerate() {
+            match from_record(&record) {
+                Ok(article) => readable.articles.push(article),
+                Err(e) => {
+                    let name = Reflect::get(&record, &FILE.into())
+                        .ok()
+                        .and_then(|f| f.as_string())
+                        .unwrap_or_else(|| format!("stored record {}", i + 1));
+                    readable.damaged.push((name, e.to_string()));
+                }
+            }
+        }
+        sort_by_time_added(&mut readable.articles);
+        Ok(readable)
     }
 
     /// Removes the articles with these ids (ids not stored are skipped), in
@@ -524,6 +556,16 @@ fn to_record(article: &StoredArticle) -> Result<Object, JsValue> {
 }
 
 /// The article a stored record holds.
+/// Orders articles as they were added, then by id (ids are unique, so no
+/// two records compare equal).
+fn sort_by_time_added(articles: &mut [StoredArticle]) {
+    articles.sort_unstable_by(|a, b| {
+        a.added
+            .total_cmp(&b.added)
+            .then_with(|| a.article.id.cmp(&b.article.id))
+    });
+}
+
 fn from_record(record: &JsValue) -> Result<StoredArticle, StoreError> {
     let field = |name: &str| {
         Reflect::get(record, &name.into())

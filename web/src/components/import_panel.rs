@@ -6,59 +6,17 @@
 
 use std::rc::Rc;
 
-use crosscheck_core::files::is_article_file;
-use crosscheck_core::import::{is_imported, too_large, Outcome};
+use crosscheck_core::import::{is_imported, Outcome};
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
 use crate::browser::download::download;
+use crate::browser::files as browser_files;
 use crate::hooks::use_corpus;
 use crate::import::{export_kept, pasted_file, FileResult, Importer, Kept, Phase};
-use crate::worker::ImportFile;
-
-/// Reads the files chosen in `input`: those of a folder filtered to what a
-/// corpus folder would hold (named by their path in the folder), each
-/// larger than an article file may be refused here, before it is read.
-async fn read_files(input: &HtmlInputElement, folder: bool) -> (Vec<ImportFile>, Vec<FileResult>) {
-    let (mut files, mut refused) = (Vec::new(), Vec::new());
-    let Some(list) = input.files() else {
-        return (files, refused);
-    };
-    for i in 0..list.length() {
-        let Some(file) = list.item(i) else { continue };
-        let name = if folder {
-            js_sys::Reflect::get(&file, &"webkitRelativePath".into())
-                .ok()
-                .and_then(|v| v.as_string())
-                .filter(|p| !p.is_empty())
-                .unwrap_or_else(|| file.name())
-        } else {
-            file.name()
-        };
-        if folder && !is_article_file(&name) {
-            continue;
-        }
-        if let Some(outcome) = too_large(file.size() as u64) {
-            refused.push(FileResult { name, outcome });
-            continue;
-        }
-        match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-            Ok(buffer) => files.push(ImportFile {
-                name,
-                bytes: js_sys::Uint8Array::new(&buffer).to_vec(),
-            }),
-            Err(_) => refused.push(FileResult {
-                name,
-                outcome: Outcome::Refused {
-                    reason: "the browser could not read the file".into(),
-                },
-            }),
-        }
-    }
-    (files, refused)
-}
 
 fn value(node: &NodeRef) -> String {
     node.cast::<HtmlInputElement>()
@@ -81,7 +39,6 @@ pub fn ImportPanel() -> Html {
     let files = use_node_ref();
     let folder = use_node_ref();
     let fields: Rc<[NodeRef; 5]> = use_memo((), |_| std::array::from_fn(|_| NodeRef::default()));
-    let reading = use_state_eq(|| false);
     let exported = use_state_eq(|| None::<String>);
     let corpus = use_corpus();
     let Some(importer) = importer else {
@@ -110,7 +67,7 @@ pub fn ImportPanel() -> Html {
         })
     };
     let remove_all = {
-        let remove = importer.remove.clone();
+        let remove = importer.remove_all.clone();
         Callback::from(move |_: MouseEvent| {
             let sure = gloo_utils::window()
                 .confirm_with_message(&format!(
@@ -123,52 +80,36 @@ pub fn ImportPanel() -> Html {
             }
         })
     };
-    let busy = importer.state.phase.busy() || *reading;
+    let busy = importer.state.phase.busy();
     let submit = {
-        let (files, folder, fields, reading) = (
-            files.clone(),
-            folder.clone(),
-            fields.clone(),
-            reading.clone(),
-        );
+        let (files, folder, fields) = (files.clone(), folder.clone(), fields.clone());
         let start = importer.start.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let (files, folder, fields, reading, start) = (
-                files.clone(),
-                folder.clone(),
-                fields.clone(),
-                reading.clone(),
-                start.clone(),
-            );
-            reading.set(true);
-            wasm_bindgen_futures::spawn_local(async move {
-                let mut chosen = Vec::new();
-                let mut refused = Vec::new();
-                for (node, is_folder) in [(&files, false), (&folder, true)] {
-                    if let Some(input) = node.cast::<HtmlInputElement>() {
-                        let (f, r) = read_files(&input, is_folder).await;
-                        chosen.extend(f);
-                        refused.extend(r);
-                        input.set_value("");
+            let mut chosen = Vec::new();
+            for (node, is_folder) in [(&files, false), (&folder, true)] {
+                if let Some(input) = node.cast::<HtmlInputElement>() {
+                    if let Some(list) = input.files() {
+                        chosen.extend(browser_files::from_list(&list, is_folder));
                     }
+                    input.set_value("");
                 }
-                let [title, outlet, date, url, text] = &*fields;
-                if !value(text).trim().is_empty() {
-                    chosen.push(pasted_file(
-                        &value(title),
-                        &value(outlet),
-                        &value(date),
-                        &value(url),
-                        &value(text),
-                    ));
-                    for f in fields.iter() {
-                        clear(f);
-                    }
+            }
+            let [title, outlet, date, url, text] = &*fields;
+            let mut pasted = Vec::new();
+            if !value(text).trim().is_empty() {
+                pasted.push(pasted_file(
+                    &value(title),
+                    &value(outlet),
+                    &value(date),
+                    &value(url),
+                    &value(text),
+                ));
+                for f in fields.iter() {
+                    clear(f);
                 }
-                reading.set(false);
-                start.emit((chosen, refused));
-            });
+            }
+            start.emit((chosen, pasted));
         })
     };
     let cancel = {
@@ -178,7 +119,7 @@ pub fn ImportPanel() -> Html {
     let [title, outlet, date, url, text] = &*fields;
     let state = &importer.state;
     html! {
-        <details class="import" data-testid="import" open={!matches!(state.phase, Phase::Idle | Phase::Finished { kept: Kept::Restored, .. })}>
+        <details class="import" data-testid="import" open={!matches!(state.phase, Phase::Idle) && !state.restoring}>
             <summary class="button">{ "Add articles" }</summary>
             <form class="import-form" onsubmit={submit}>
                 <p class="muted">{ "Your files stay in this browser: nothing is uploaded. Text (.txt), Markdown (.md) and web pages saved from a browser (.html) are read; a page's navigation, ads and comments are kept apart from its article." }</p>
@@ -201,7 +142,7 @@ pub fn ImportPanel() -> Html {
                 </fieldset>
                 <button type="submit" class="button primary" data-testid="import-submit" disabled={busy}>{ "Add to the corpus" }</button>
             </form>
-            { status(&state.phase, *reading, cancel) }
+            { status(&state.phase, cancel) }
             if let Phase::Finished { kept: Kept::No(reason), added } = &state.phase {
                 if *added > 0 {
                     <p class="notice" role="alert" data-testid="import-not-kept">
@@ -227,10 +168,20 @@ pub fn ImportPanel() -> Html {
 }
 
 /// What the import is doing, with a cancel button while it reads files.
-fn status(phase: &Phase, reading: bool, cancel: Callback<MouseEvent>) -> Html {
+fn status(phase: &Phase, cancel: Callback<MouseEvent>) -> Html {
     let (text, progress): (String, Option<(usize, usize)>) = match phase {
-        _ if reading => ("Reading your files…".into(), None),
+        Phase::Gathering { files } => (
+            format!(
+                "Reading your {files} file{}…",
+                if *files == 1 { "" } else { "s" }
+            ),
+            None,
+        ),
         Phase::Idle => return html! {},
+        Phase::Restoring => (
+            "Looking for the articles you imported in this browser…".into(),
+            None,
+        ),
         Phase::Starting { total } => (
             format!(
                 "Starting: {total} file{} to read…",
@@ -265,13 +216,19 @@ fn status(phase: &Phase, reading: bool, cancel: Callback<MouseEvent>) -> Html {
             };
             (text, None)
         }
-        Phase::Removed { count } => (
-            format!(
-                "Removed {count} imported article{} from this browser.",
+        Phase::Removed { count, kept } => {
+            let what = format!(
+                "{count} imported article{}",
                 if *count == 1 { "" } else { "s" }
-            ),
-            None,
-        ),
+            );
+            let text = match kept {
+                Kept::No(reason) => format!(
+                    "Removed {what} for this visit, but this browser's storage could not forget them: {reason} They will be back after a reload."
+                ),
+                _ => format!("Removed {what} from this browser."),
+            };
+            (text, None)
+        }
         Phase::Cancelled => ("Cancelled: nothing was added.".into(), None),
         Phase::Failed(reason) => (reason.clone(), None),
     };
@@ -347,5 +304,88 @@ fn result(r: &FileResult) -> Html {
         <li class={classes!("import-result", class)} data-testid="import-result">
             <strong>{ &r.name }</strong>{ " — " }{ body }
         </li>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DropZoneProps {
+    pub children: Html,
+}
+
+/// Takes files and folders dropped anywhere on its children into the
+/// corpus, as "Add articles" would, and says so while they are dragged
+/// over it.
+#[component]
+pub fn ImportDropZone(props: &DropZoneProps) -> Html {
+    let importer = use_context::<Importer>();
+    let over = use_state_eq(|| false);
+    let Some(importer) = importer else {
+        return props.children.clone();
+    };
+    let busy = importer.state.phase.busy();
+    let carries_files = |e: &DragEvent| {
+        e.data_transfer().is_some_and(|t| {
+            t.types()
+                .iter()
+                .any(|t| t.as_string().as_deref() == Some("Files"))
+        })
+    };
+    let ondragover = {
+        let over = over.clone();
+        Callback::from(move |e: DragEvent| {
+            if carries_files(&e) {
+                // Without this the browser opens the file instead.
+                e.prevent_default();
+                over.set(true);
+            }
+        })
+    };
+    let ondragleave = {
+        let over = over.clone();
+        Callback::from(move |e: DragEvent| {
+            // Leaving for a child element is not leaving the zone.
+            let inside = e
+                .related_target()
+                .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+                .zip(
+                    e.current_target()
+                        .and_then(|t| t.dyn_into::<web_sys::Node>().ok()),
+                )
+                .is_some_and(|(to, zone)| zone.contains(Some(&to)));
+            if !inside {
+                over.set(false);
+            }
+        })
+    };
+    let ondrop = {
+        let (over, start) = (over.clone(), importer.start.clone());
+        Callback::from(move |e: DragEvent| {
+            if !carries_files(&e) {
+                return;
+            }
+            e.prevent_default();
+            over.set(false);
+            if busy {
+                return;
+            }
+            let Some(transfer) = e.data_transfer() else {
+                return;
+            };
+            let (mut chosen, folders) = browser_files::dropped(&transfer);
+            let start = start.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                chosen.extend(browser_files::walk(folders).await);
+                start.emit((chosen, Vec::new()));
+            });
+        })
+    };
+    html! {
+        <div class={classes!("drop-zone", over.then_some("dropping"))} data-testid="import-drop"
+             {ondragover} {ondragleave} {ondrop}>
+            if *over {
+                <p class="drop-hint" aria-hidden="true">{ if busy { "Wait for the import under way to finish." } else { "Drop to add these files to the corpus" } }</p>
+            }
+            { props.children.clone() }
+        </div>
     }
 }

@@ -12,7 +12,7 @@ use yew_router::prelude::*;
 use crosscheck_core::Article;
 
 use crate::app::Route;
-use crate::components::import_panel::ImportPanel;
+use crate::components::import_panel::{ImportDropZone, ImportPanel};
 use crate::hooks::use_corpus;
 use crate::pages::overview::{OverviewParams, GRID_MAX};
 use crate::pages::synopsis::{self, SynopsisLink};
@@ -37,6 +37,10 @@ pub struct LibraryParams {
     /// (any case).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub name: String,
+    /// `hide`: only the articles the reader imported (the "Show built-in
+    /// articles" toggle turned off), to work on their own set alone.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub builtin: String,
     /// 1-based; out of range reads as the nearest page.
     #[serde(default, skip_serializing_if = "is_first")]
     pub page: usize,
@@ -98,7 +102,8 @@ pub fn arrange(articles: &[Article], params: &LibraryParams) -> Vec<usize> {
     let mut kept: Vec<usize> = (0..articles.len())
         .filter(|&i| {
             let a = &articles[i];
-            (params.outlet.is_empty() || outlet(a) == Some(params.outlet.as_str()))
+            (params.builtin != "hide" || is_imported(&a.id))
+                && (params.outlet.is_empty() || outlet(a) == Some(params.outlet.as_str()))
                 && (name.is_empty()
                     || a.entities
                         .iter()
@@ -192,6 +197,24 @@ pub fn LibraryPage() -> Html {
             })
         }
     };
+    let has_imported = articles.iter().any(|a| is_imported(&a.id));
+    let hiding_builtin = params.builtin == "hide";
+    let show_builtin = {
+        let (navigator, params) = (navigator.clone(), params.clone());
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            let next = LibraryParams {
+                builtin: if input.checked() { "" } else { "hide" }.to_owned(),
+                page: 1,
+                ..params.clone()
+            };
+            if let Some(nav) = navigator.as_ref() {
+                nav.replace_with_query(&Route::Library, &next).ok();
+            }
+        })
+    };
     let pages = kept.len().div_ceil(PAGE_SIZE).max(1);
     let page = params.page.clamp(1, pages);
     let from = (page - 1) * PAGE_SIZE;
@@ -202,6 +225,7 @@ pub fn LibraryPage() -> Html {
         ..params.clone()
     };
     html! {
+        <ImportDropZone>
         <section class="library">
             <h1>{ "Library" }</h1>
             <div class="library-bar">
@@ -244,6 +268,12 @@ pub fn LibraryPage() -> Html {
                                     <option value={o.clone()} selected={params.outlet == *o}>{ o }</option>
                                 }) }
                             </select>
+                        </label>
+                    }
+                    if has_imported || hiding_builtin {
+                        <label class="check">
+                            <input type="checkbox" data-testid="show-builtin" checked={!hiding_builtin} onchange={show_builtin} />
+                            { " Show built-in articles" }
                         </label>
                     }
                     <label>{ "Naming " }
@@ -302,5 +332,6 @@ pub fn LibraryPage() -> Html {
                 </nav>
             }
         </section>
+        </ImportDropZone>
     }
 }
