@@ -273,6 +273,7 @@ if (importDir) {
     b.importFrom = b.longtasks.length;
     b.phases = [];
     const t0 = performance.now();
+    b.t0 = t0;
     new MutationObserver(() => {
       const text = document.querySelector('[data-testid=import-status] p')?.textContent ?? '';
       const kind = text.split(/[ :]/)[0];
@@ -294,13 +295,20 @@ if (importDir) {
   const r = await page.evaluate(() => {
     const b = window.__bench;
     const tasks = b.longtasks.slice(b.importFrom);
-    return { phases: b.phases, status: document.querySelector('[data-testid=import-status] p').textContent, tasks: tasks.length, longest: Math.max(0, ...tasks.map((t) => t.duration)) };
+    return {
+      phases: b.phases,
+      status: document.querySelector('[data-testid=import-status] p').textContent,
+      tasks: tasks.length,
+      longest: Math.max(0, ...tasks.map((t) => t.duration)),
+      list: tasks.map((t) => `${Math.round(t.start - b.t0)}+${Math.round(t.duration)}`),
+    };
   });
   console.log(`\n== import of ${files.length} files from ${importDir}`);
   for (const p of r.phases) console.log(`  ${ms(p.at).padStart(9)}  ${p.kind}`);
   console.log(`  ${r.status}`);
   console.log(`  search typed while reading, to results shown: ${ms(searchDuring)}`);
   console.log(`  main-thread long tasks during the import: ${r.tasks}, longest ${ms(r.longest)}`);
+  console.log(`  long tasks (start after the click + duration, ms): [${r.list.join(' ')}]`);
   await context.close();
 }
 

@@ -329,3 +329,32 @@ fn errors_read_as_sentences() {
     };
     assert!(failed.to_string().contains("(UnknownError: disk I/O)"));
 }
+
+#[wasm_bindgen_test]
+async fn a_batch_of_many_steps_is_one_transaction() {
+    let name = "test-many";
+    let store = fresh(name).await;
+    let batch: Vec<StoredArticle> = (0..250)
+        .map(|i| {
+            article(
+                &format!("a{i:03}"),
+                "A.txt",
+                format!("article {i}").as_bytes(),
+                i as f64,
+            )
+        })
+        .collect();
+    store.put_all(&batch).await.expect("stored in steps");
+    assert_eq!(store.all().await.expect("read").len(), 250);
+    // One id already stored, in the last step: none of the new ones is.
+    let more: Vec<StoredArticle> = (250..499)
+        .map(|i| article(&format!("a{i:03}"), "A.txt", b"more", i as f64))
+        .chain([article("a000", "A.txt", b"again", 0.0)])
+        .collect();
+    assert_eq!(
+        store.add_all(&more).await.err(),
+        Some(StoreError::AlreadyStored)
+    );
+    assert_eq!(store.all().await.expect("read").len(), 250);
+    done(store, name).await;
+}

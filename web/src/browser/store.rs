@@ -310,18 +310,38 @@ impl Store {
         self.write(&|store| store.clear().map(drop)).await
     }
 
+    /// Writes `articles` in one transaction, [`RECORDS_PER_STEP`] requests
+    /// at a time: each step waits for the success of its last request,
+    /// whose event keeps the transaction open for the next step, so the
+    /// page draws and answers input between steps (thousands of records
+    /// made at once held the page for a third of a second) and the batch
+    /// is still written entirely or not at all.
     async fn write_all(&self, articles: &[StoredArticle], how: Write) -> Result<(), StoreError> {
-        self.write(&|store| {
-            articles.iter().try_for_each(|article| {
+        let tx = self.transaction(IdbTransactionMode::Readwrite)?;
+        let store = articles_of(&tx).map_err(|e| StoreError::from_js(&e))?;
+        for step in articles.chunks(RECORDS_PER_STEP) {
+            let mut last = None;
+            let made = step.iter().try_for_each(|article| {
                 let record = to_record(article)?;
-                match how {
+                last = Some(match how {
                     Write::Put => store.put(&record),
                     Write::Add => store.add(&record),
+                }?);
+                Ok::<(), JsValue>(())
+            });
+            if let Err(e) = made {
+                // Fails only if it is already aborting, which is what we want.
+                tx.abort().ok();
+                return Err(StoreError::from_js(&e));
+            }
+            // A failed request aborts the transaction: `completed` says why.
+            if let Some(last) = last {
+                if request_done(&last).await.is_err() {
+                    break;
                 }
-                .map(drop)
-            })
-        })
-        .await
+            }
+        }
+        completed(&tx).await
     }
 
     /// Runs `requests` in one read-write transaction and waits for it to
@@ -352,6 +372,9 @@ impl Store {
             )
     }
 }
+
+/// Records written per step of [`Store::put_all`] and [`Store::add_all`].
+const RECORDS_PER_STEP: usize = 100;
 
 /// How a batch treats ids already stored.
 #[derive(Clone, Copy)]
