@@ -142,6 +142,17 @@ test('imported articles are kept: back after a reload, removable, exported and i
   const exportPath = await download.path();
   const exported = (await import('node:fs')).readFileSync(exportPath);
   assert.equal(exported.subarray(0, 4).toString(), 'XCKX');
+  assert.ok(exported.includes('geneva talks.txt') && exported.includes('moscow.html'));
+
+  // Tick one imported article (and a built-in one): only it is exported.
+  await page.locator(`#pick-${ids[0]}`).check();
+  await page.getByTestId('article-card').first().locator('input.pick').check();
+  const [one] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-selected').click()]);
+  assert.match(await page.getByTestId('export-selected').innerText(), /Export the 1 ticked imported/);
+  const single = (await import('node:fs')).readFileSync(await one.path());
+  const name = ids[0].startsWith('geneva') ? 'geneva talks.txt' : 'moscow.html';
+  const notTicked = name === 'moscow.html' ? 'geneva talks.txt' : 'moscow.html';
+  assert.ok(single.includes(name) && !single.includes(notTicked), 'only the ticked article is exported');
 
   await page.goto(`${app.url}article/${ids[1]}`);
   page.once('dialog', (d) => d.accept());

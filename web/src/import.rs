@@ -559,16 +559,35 @@ async fn forget_all() -> Kept {
     }
 }
 
-/// The export file of every article kept on this device: their original
-/// files, to import in another browser (see `crosscheck_core::export`).
-pub async fn export_kept() -> Result<Vec<u8>, String> {
+/// The export file of the articles kept on this device (those of `only`
+/// when given): their original files, to import in another browser (see
+/// `crosscheck_core::export`).
+pub async fn export_kept(only: Option<&[String]>) -> Result<Vec<u8>, String> {
     let store = Store::open().await.map_err(|e| e.to_string())?;
-    let kept = store.all().await.map_err(|e| e.to_string())?;
-    if kept.is_empty() {
-        return Err("No imported article is kept on this device.".into());
+    let kept = store.readable().await.map_err(|e| e.to_string())?;
+    let articles: Vec<ExportedArticle> = kept
+        .articles
+        .into_iter()
+        .map(|k| k.article)
+        .filter(|a| only.is_none_or(|ids| ids.contains(&a.id)))
+        .collect();
+    if articles.is_empty() {
+        return Err("No imported article to export is kept in this browser.".into());
     }
-    Ok(Export {
-        articles: kept.into_iter().map(|k| k.article).collect(),
+    Ok(Export { articles }.to_bytes())
+}
+
+/// Saves the export file of the kept articles (of `only` when given) as a
+/// download, and says what happened in a sentence for the reader.
+pub async fn save_export(only: Option<Vec<String>>) -> String {
+    const NAME: &str = "crosscheck-articles.xckx";
+    match export_kept(only.as_deref()).await {
+        Ok(bytes) => match crate::browser::download::download(NAME, &bytes) {
+            Ok(()) => format!(
+                "Saved {NAME}: add it in another browser to get the same articles and links."
+            ),
+            Err(e) => e,
+        },
+        Err(e) => e,
     }
-    .to_bytes())
 }

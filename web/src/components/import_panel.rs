@@ -13,10 +13,9 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
-use crate::browser::download::download;
 use crate::browser::files as browser_files;
 use crate::hooks::use_corpus;
-use crate::import::{export_kept, pasted_file, FileResult, Importer, Kept, Phase};
+use crate::import::{pasted_file, save_export, FileResult, Importer, Kept, Phase};
 
 fn value(node: &NodeRef) -> String {
     node.cast::<HtmlInputElement>()
@@ -56,13 +55,7 @@ pub fn ImportPanel() -> Html {
         Callback::from(move |_: MouseEvent| {
             let exported = exported.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                exported.set(Some(match export_kept().await {
-                    Ok(bytes) => match download("crosscheck-articles.xckx", &bytes) {
-                        Ok(()) => "Saved crosscheck-articles.xckx: add it in another browser to get the same articles and links.".into(),
-                        Err(e) => e,
-                    },
-                    Err(e) => e,
-                }));
+                exported.set(Some(save_export(None).await));
             });
         })
     };

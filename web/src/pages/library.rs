@@ -14,6 +14,7 @@ use crosscheck_core::Article;
 use crate::app::Route;
 use crate::components::import_panel::{ImportDropZone, ImportPanel};
 use crate::hooks::use_corpus;
+use crate::import::save_export;
 use crate::pages::overview::{OverviewParams, GRID_MAX};
 use crate::pages::synopsis::{self, SynopsisLink};
 use crosscheck_core::compare::synopsis::MAX_ARTICLES;
@@ -152,6 +153,7 @@ pub fn LibraryPage() -> Html {
     // opened in the overview's grid. Ticking past the grid's size drops the
     // oldest.
     let selected = use_state(Vec::<String>::new);
+    let exported = use_state_eq(|| None::<String>);
     let toggle = |id: String| {
         let selected = selected.clone();
         Callback::from(move |_| {
@@ -215,6 +217,21 @@ pub fn LibraryPage() -> Html {
             }
         })
     };
+    // The ticked articles the reader imported can be exported as one file.
+    let ticked_imported: Vec<String> = selected
+        .iter()
+        .filter(|id| is_imported(id))
+        .cloned()
+        .collect();
+    let export_ticked = {
+        let (exported, ids) = (exported.clone(), ticked_imported.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (exported, ids) = (exported.clone(), ids.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                exported.set(Some(save_export(Some(ids)).await));
+            });
+        })
+    };
     let pages = kept.len().div_ceil(PAGE_SIZE).max(1);
     let page = params.page.clamp(1, pages);
     let from = (page - 1) * PAGE_SIZE;
@@ -246,6 +263,14 @@ pub fn LibraryPage() -> Html {
                     </Link<Route, OverviewParams>>
                 }
                 <Link<Route> to={Route::Overview} classes="button">{ "Corpus overview" }</Link<Route>>
+                if !ticked_imported.is_empty() {
+                    <button type="button" class="button" data-testid="export-selected" onclick={export_ticked}>
+                        { format!("Export the {} ticked imported", ticked_imported.len()) }
+                    </button>
+                }
+                if let Some(message) = &*exported {
+                    <span class="muted" role="status" data-testid="export-selected-status">{ message }</span>
+                }
             </div>
             <ImportPanel />
             if count == 0 {
