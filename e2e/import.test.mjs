@@ -272,3 +272,68 @@ test('files dropped on the library are added; a built-in article is not doubled;
   assert.equal(stored, 0);
   await context.close();
 });
+
+test('ten thousand files at once are all accounted for, and the page answers meanwhile', async () => {
+  const { context, page } = await app.open();
+  await page.goto(app.url);
+  await page.getByTestId('article-card').first().waitFor();
+  const before = await page.getByTestId('article-card').count();
+  await page.locator('[data-testid=import] > summary').click();
+  const words = ['council', 'budget', 'river', 'bridge', 'school', 'harbour', 'station', 'market', 'festival', 'hospital'];
+  const files = Array.from({ length: 10_000 }, (_, i) => ({
+    name: `note ${i}.txt`,
+    mimeType: 'text/plain',
+    buffer: Buffer.from(`Note ${i} on the ${words[i % 10]}\n\nThe ${words[i % 10]} of district ${i} reported ${i % 97} cases of ${words[(i * 7) % 10]} delays on day ${i % 31}.\n`),
+  }));
+  // Three bad files among them: each is named with its reason.
+  files.push({ name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) });
+  files.push({ name: 'again.txt', mimeType: 'text/plain', buffer: files[0].buffer });
+  files.push({ name: 'binary.txt', mimeType: 'application/octet-stream', buffer: Buffer.from([0, 255, 0, 254, 1, 2, 3]) });
+  await page.getByTestId('import-files').setInputFiles(files);
+  await page.getByTestId('import-submit').click();
+  // While the worker works, a search typed in the page is answered.
+  await page.waitForFunction(() => /^(Read|Indexing)/.test(document.querySelector('[data-testid=import-status] p')?.textContent ?? ''), null, { timeout: 120_000 });
+  await page.getByTestId('search-input').fill('donbas');
+  await page.getByTestId('result-count').waitFor({ timeout: 10_000 });
+  await page.goBack();
+  await page.waitForFunction(() => /^Done: 10000 articles added/.test(document.querySelector('[data-testid=import-status] p')?.textContent ?? ''), null, { timeout: 300_000 });
+  const counts = await page.getByTestId('import-counts').innerText();
+  assert.match(counts, /10003 files: 10000 added, 1 already in the corpus, 2 not added/);
+  const lines = await page.getByTestId('import-results').innerText();
+  assert.match(lines, /empty\.txt — not added: the file is empty/);
+  assert.match(lines, /binary\.txt — not added/);
+  assert.match(lines, /again\.txt — already in the corpus/);
+  assert.match(lines, /and 9800 more added/);
+  assert.match(await page.getByTestId('library-range').innerText(), new RegExp(`of ${before + 10_000}$`));
+  await context.close();
+});
+
+test('a 50 MB file is read and one past the limit is refused by name, before it is read', async () => {
+  const { context, page } = await app.open();
+  await page.goto(app.url);
+  await page.getByTestId('article-card').first().waitFor();
+  await page.locator('[data-testid=import] > summary').click();
+  const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-large-'));
+  const sentence = 'The council met on Tuesday and voted to extend the harbour budget by 12 million, officials said. ';
+  writeFileSync(join(dir, 'long report.txt'), `A very long report\n\n${sentence.repeat(Math.floor(50e6 / sentence.length))}`);
+  writeFileSync(join(dir, 'too large.txt'), Buffer.alloc(60e6, 'x'));
+  await page.getByTestId('import-files').setInputFiles([join(dir, 'long report.txt'), join(dir, 'too large.txt')]);
+  await page.getByTestId('import-submit').click();
+  await page.waitForFunction(() => /^Done: 1 article added/.test(document.querySelector('[data-testid=import-status] p')?.textContent ?? ''), null, { timeout: 300_000 });
+  rmSync(dir, { recursive: true });
+  const lines = await page.getByTestId('import-results').innerText();
+  assert.match(lines, /too large\.txt — not added: 60\.0 MB is larger than the 50 MB an article file may be/);
+  assert.match(lines, /long report\.txt — added/);
+  // Its page draws the start of the text and offers more, instead of
+  // freezing on 50 MB of text.
+  await page.getByRole('link', { name: 'A very long report' }).click();
+  await page.getByTestId('article-title').waitFor({ timeout: 60_000 });
+  const more = page.getByTestId('body-more');
+  assert.match(await more.innerText(), /the first 0\.4 MB of its 50\.0 MB are shown/);
+  await more.getByRole('button', { name: 'Show more' }).click();
+  await page.waitForFunction(() => /first 1\.6 MB/.test(document.querySelector('[data-testid=body-more]')?.textContent ?? ''), null, { timeout: 60_000 });
+  await context.close();
+});

@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use crosscheck_core::Article;
+use crosscheck_core::{Article, Span};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -153,15 +153,35 @@ fn ArticleBody(props: &ArticleViewProps) -> Html {
         article_marks(a, &crate::search::body_highlights(&corpus, a, q)).into()
     });
     let body = use_memo(a.clone(), |a| AttrValue::from(a.body.clone()));
+    // How much of the text is drawn: all of a news article; the start of
+    // a book-length file, more on request (drawing 50 MB at once froze
+    // the tab).
+    let budget = use_state_eq(|| (a.id.clone(), BODY_BYTES));
+    let shown = if budget.0 == a.id {
+        budget.1
+    } else {
+        BODY_BYTES
+    };
+    let cut = floor_char_boundary(&a.body, shown);
+    let more = {
+        let (budget, id) = (budget.clone(), a.id.clone());
+        Callback::from(move |_: MouseEvent| budget.set((id.clone(), shown.saturating_mul(4))))
+    };
     let mut dateline_shown = false;
     // A `#p-N` in the address (a shared paragraph link) is scrolled to and
     // highlighted once the paragraphs exist.
     use_effect_with(a.id.clone(), |_| reveal_paragraph_from_hash());
     html! {
         <div class="article-body">
-            { for a.blocks.iter().zip(a.paragraph_numbers()).map(|(block, number)| {
+            { for a.blocks.iter().zip(a.paragraph_numbers())
+                .take_while(|(block, _)| (block.span.start as usize) < cut)
+                .map(|(block, number)| {
+                let within = Span {
+                    start: block.span.start,
+                    end: block.span.end.min(cut as u32),
+                };
                 let text = html! {
-                    <Marked text={(*body).clone()} within={block.span} marks={(*marks).clone()} />
+                    <Marked text={(*body).clone()} {within} marks={(*marks).clone()} />
                 };
                 // Headings are the blocks without a paragraph number.
                 match number {
@@ -193,8 +213,30 @@ fn ArticleBody(props: &ArticleViewProps) -> Html {
                     }
                 }
             }) }
+            if cut < a.body.len() {
+                <p class="notice body-more" data-testid="body-more">
+                    { format!("This file is long: the first {} of its {} are shown. ", megabytes(cut), megabytes(a.body.len())) }
+                    <button type="button" class="button" onclick={more}>{ "Show more" }</button>
+                </p>
+            }
         </div>
     }
+}
+
+/// Bytes of article text drawn at first: far more than any news article.
+const BODY_BYTES: usize = 400_000;
+
+/// The largest char boundary of `text` at or before `at`.
+fn floor_char_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn megabytes(bytes: usize) -> String {
+    format!("{:.1} MB", bytes as f64 / 1e6)
 }
 
 /// Sources, byline and the debris that was taken out of the body (a
@@ -222,6 +264,10 @@ fn credits(a: &Article) -> Html {
     }
 }
 
+/// Numbers listed beside an article: every one of a news article, the
+/// first of a file that states thousands.
+const NUMBERS_SHOWN: usize = 200;
+
 /// The numbers the article states, normalised, in reading order.
 #[component]
 fn Numbers(props: &ArticleViewProps) -> Html {
@@ -233,7 +279,7 @@ fn Numbers(props: &ArticleViewProps) -> Html {
                 <p class="muted">{ "None stated" }</p>
             } else {
                 <ul class="number-list">
-                    { for a.quantities.iter().map(|q| html! {
+                    { for a.quantities.iter().take(NUMBERS_SHOWN).map(|q| html! {
                         <li>
                             <span class="qty-text">{ &q.text }</span>
                             <span class="muted">
@@ -243,6 +289,9 @@ fn Numbers(props: &ArticleViewProps) -> Html {
                             </span>
                         </li>
                     }) }
+                    if a.quantities.len() > NUMBERS_SHOWN {
+                        <li class="muted">{ format!("and {} more", a.quantities.len() - NUMBERS_SHOWN) }</li>
+                    }
                 </ul>
             }
         </section>
