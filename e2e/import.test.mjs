@@ -337,3 +337,91 @@ test('a 50 MB file is read and one past the limit is refused by name, before it 
   await page.waitForFunction(() => /first 1\.6 MB/.test(document.querySelector('[data-testid=body-more]')?.textContent ?? ''), null, { timeout: 60_000 });
   await context.close();
 });
+
+// The kept derived corpus as [build, articles, byte length], or null.
+const derivedRecord = (page) => page.evaluate(() => new Promise((resolve, reject) => {
+  const open = indexedDB.open('crosscheck');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const r = open.result.transaction('derived').objectStore('derived').get('corpus');
+    r.onsuccess = () => { open.result.close(); resolve(r.result ? [r.result.build, r.result.articles, r.result.bytes.length] : null); };
+  };
+}));
+
+// Changes the kept records in the page: `change` is 'rename' (the Geneva
+// file's name) or 'damage' (the derived corpus's bytes).
+const tamper = (page, change) => page.evaluate((change) => new Promise((resolve, reject) => {
+  const open = indexedDB.open('crosscheck');
+  open.onerror = () => reject(open.error);
+  open.onsuccess = () => {
+    const db = open.result;
+    const name = change === 'rename' ? 'articles' : 'derived';
+    const t = db.transaction(name, 'readwrite');
+    const s = t.objectStore(name);
+    const all = s.getAll();
+    all.onsuccess = () => {
+      if (change === 'rename') {
+        for (const r of all.result) if (r.file === 'geneva talks.txt') s.put({ ...r, file: 'renamed.txt' });
+      } else {
+        s.put({ ...all.result[0], bytes: new Uint8Array([1, 2, 3]) }, 'corpus');
+      }
+    };
+    t.oncomplete = () => { db.close(); resolve(); };
+    t.onerror = () => reject(t.error);
+  };
+}), change);
+
+async function poll(read, ok) {
+  let value;
+  for (let i = 0; i < 100; i++) {
+    value = await read();
+    if (ok(value)) return value;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return value;
+}
+
+test('a reload puts the corpus derived by this build back at once, and derives it again from the files when it cannot be used', async () => {
+  const { context, page } = await app.open();
+  await page.goto(app.url);
+  await page.getByTestId('article-card').first().waitFor();
+  await page.locator('[data-testid=import] > summary').click();
+  await page.getByTestId('import-files').setInputFiles([
+    { name: 'geneva talks.txt', mimeType: 'text/plain', buffer: Buffer.from(TEXT) },
+    { name: 'moscow.html', mimeType: 'text/html', buffer: Buffer.from(PAGE) },
+  ]);
+  await page.getByTestId('import-submit').click();
+  await page.waitForFunction(() => /kept in this browser/.test(document.querySelector('[data-testid=import-status]')?.textContent ?? ''), null, { timeout: 60_000 });
+  // The derived corpus is kept beside the files, for these two articles.
+  const kept = await poll(() => derivedRecord(page), (r) => r !== null);
+  assert.match(kept?.[1] ?? '', /^2 articles, [0-9a-f]{16}$/);
+  assert.match(kept[0], /_bg\.wasm .*corpus-[0-9a-f]+\.bin$/);
+
+  // Rename the kept Geneva file behind the app's back: a corpus put back
+  // from the derived one still shows the name it was imported under.
+  await tamper(page, 'rename');
+  await page.reload();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=imported-badge]').length === 2, null, { timeout: 60_000 });
+  const badges = async () => (await page.getByTestId('imported-badge').allInnerTexts()).join(' | ');
+  assert.match(await badges(), /geneva talks\.txt/);
+  assert.doesNotMatch(await badges(), /renamed\.txt/);
+  // Imports go on from it in the worker too.
+  await page.locator('[data-testid=import] > summary').click();
+  await page.getByTestId('import-paste').fill('The harbour reopened on Friday after repairs costing 3 million, the port said.');
+  await page.getByTestId('import-submit').click();
+  await page.waitForFunction(() => /Done: 1 article added/.test(document.querySelector('[data-testid=import-status]')?.textContent ?? ''), null, { timeout: 60_000 });
+  assert.equal(await page.getByTestId('imported-badge').count(), 3);
+  await poll(() => derivedRecord(page), (r) => /^3 articles/.test(r?.[1] ?? ''));
+
+  // A derived corpus that does not read is not used: the files are read
+  // again (the renamed one under its new name), and it is written anew.
+  await tamper(page, 'damage');
+  assert.equal((await derivedRecord(page))[2], 3);
+  await page.reload();
+  await page.waitForFunction(() => /renamed\.txt/.test([...document.querySelectorAll('[data-testid=imported-badge]')].map((b) => b.textContent).join(' ')), null, { timeout: 60_000 });
+  assert.equal(await page.getByTestId('imported-badge').count(), 3);
+  const rewritten = await poll(() => derivedRecord(page), (r) => r?.[2] > 3);
+  assert.match(rewritten[1], /^3 articles/);
+  assert.ok(rewritten[2] > 1000, 'the derived corpus is written again');
+  await context.close();
+});

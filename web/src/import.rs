@@ -18,12 +18,12 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use crosscheck_core::export::{Export, ExportedArticle};
-use crosscheck_core::import::Outcome;
+use crosscheck_core::import::{content_hash, is_imported, Outcome};
 use gloo_worker::{Spawnable, WorkerBridge};
 use yew::prelude::*;
 
 use crate::browser::files::{self, Chosen};
-use crate::browser::store::{request_persistence, Store, StoreError, StoredArticle};
+use crate::browser::store::{request_persistence, Derived, Store, StoreError, StoredArticle};
 use crate::state::Corpus;
 use crate::worker::{CorpusWorker, ImportFile, Postcard, Reply, Request};
 
@@ -385,20 +385,35 @@ pub fn use_importer(replace: Callback<Corpus>) -> Importer {
         })
     };
     let restore = {
-        let (state, start_files) = (state.dispatcher(), start_files.clone());
+        let (state, start_files, send, replace) = (
+            state.dispatcher(),
+            start_files.clone(),
+            send.clone(),
+            replace.clone(),
+        );
         Callback::from(move |()| {
             // Busy from now on: an import started while the store is read
             // would be cancelled by the restore, and an address of an
             // imported article says it is coming back, not that it is
             // missing.
             state.dispatch(Action::Restoring);
-            let (state, start_files) = (state.clone(), start_files.clone());
+            let (state, start_files, send, replace) = (
+                state.clone(),
+                start_files.clone(),
+                send.clone(),
+                replace.clone(),
+            );
             wasm_bindgen_futures::spawn_local(async move {
-                let kept = match Store::open().await {
-                    Ok(store) => store.readable().await,
+                let store = match Store::open().await {
+                    Ok(store) => Ok(Some(store)),
                     // No store here (some private windows): nothing kept.
-                    Err(StoreError::Unavailable) => Ok(Default::default()),
+                    Err(StoreError::Unavailable) => Ok(None),
                     Err(e) => Err(e),
+                };
+                let kept = match &store {
+                    Ok(Some(store)) => store.readable().await,
+                    Ok(None) => Ok(Default::default()),
+                    Err(e) => Err(e.clone()),
                 };
                 let kept = match kept {
                     Ok(kept) => kept,
@@ -427,6 +442,36 @@ pub fn use_importer(replace: Callback<Corpus>) -> Importer {
                         ))
                     });
                     return;
+                }
+                // The corpus derived from these very articles by this build,
+                // if it was kept: in place at once, in the page and in the
+                // worker, instead of reading and comparing them all again.
+                if let (Ok(Some(store)), true) = (&store, refused.is_empty()) {
+                    if let Some(derived) = reusable(store, &kept.articles).await {
+                        if let Ok(corpus) =
+                            Corpus::decode(&derived.bytes, crate::app::ARTICLES_PER_STEP, |_, _| {})
+                                .await
+                        {
+                            send(
+                                Asked::Restore,
+                                Request::Adopt {
+                                    bundle: derived.bytes,
+                                },
+                            );
+                            replace.emit(corpus);
+                            let added = kept.articles.len();
+                            state.dispatch(Action::Start {
+                                total: added,
+                                refused: Vec::new(),
+                                restoring: true,
+                            });
+                            state.dispatch(Action::Finished {
+                                added,
+                                kept: Kept::Restored,
+                            });
+                            return;
+                        }
+                    }
                 }
                 let files = kept
                     .articles
@@ -492,6 +537,14 @@ fn spawn_worker(
                     };
                     match Corpus::decode(&bundle, crate::app::ARTICLES_PER_STEP, |_, _| {}).await {
                         Ok(corpus) => {
+                            let consistent = matches!(kept, Kept::Yes | Kept::Restored);
+                            let imported = articles_key(
+                                corpus
+                                    .articles()
+                                    .iter()
+                                    .map(|a| a.id.as_str())
+                                    .filter(|id| is_imported(id)),
+                            );
                             replace.emit(corpus);
                             state.dispatch(match what {
                                 Asked::Remove | Asked::RemoveAll => Action::Removed {
@@ -503,6 +556,11 @@ fn spawn_worker(
                                     kept,
                                 },
                             });
+                            // Only when the device holds exactly what the
+                            // corpus holds, and there is something to hold.
+                            if let (true, Some(articles)) = (consistent, imported) {
+                                keep_derived(articles, bundle).await;
+                            }
                         }
                         Err(e) => state.dispatch(Action::Failed(format!(
                             "The import failed: the changed corpus could not be read ({e})."
@@ -589,5 +647,59 @@ pub async fn save_export(only: Option<Vec<String>>) -> String {
             Err(e) => e,
         },
         Err(e) => e,
+    }
+}
+
+/// What identifies this build of the app: its code and its corpus data
+/// file, both named by their content. `None` when the page does not name
+/// them (a test page), and then nothing derived is kept or reused.
+fn build_id() -> Option<String> {
+    let code = gloo_utils::document()
+        .query_selector(r#"link[rel=preload][href$="_bg.wasm"]"#)
+        .ok()
+        .flatten()?
+        .get_attribute("href")?;
+    let data = crate::browser::data::locate()?.url;
+    Some(format!("{code} {data}"))
+}
+
+/// A key for a set of imported articles, by their ids (which follow their
+/// bytes): the same whatever the order. `None` for no article.
+fn articles_key<'a>(ids: impl Iterator<Item = &'a str>) -> Option<String> {
+    let mut ids: Vec<&str> = ids.collect();
+    if ids.is_empty() {
+        return None;
+    }
+    ids.sort_unstable();
+    Some(format!(
+        "{} articles, {}",
+        ids.len(),
+        content_hash(ids.join("\n").as_bytes())
+    ))
+}
+
+/// The kept derived corpus, if this build made it from exactly `kept`.
+async fn reusable(store: &Store, kept: &[StoredArticle]) -> Option<Derived> {
+    let build = build_id()?;
+    let articles = articles_key(kept.iter().map(|k| k.article.id.as_str()))?;
+    let derived = store.derived().await.ok().flatten()?;
+    (derived.build == build && derived.articles == articles).then_some(derived)
+}
+
+/// Keeps the corpus just derived from the `articles` kept, for the next
+/// start-up. Failing to is harmless (the next start derives it again), so
+/// it is not reported.
+async fn keep_derived(articles: String, bytes: Vec<u8>) {
+    let Some(build) = build_id() else {
+        return;
+    };
+    if let Ok(store) = Store::open().await {
+        let _ = store
+            .put_derived(&Derived {
+                build,
+                articles,
+                bytes,
+            })
+            .await;
     }
 }

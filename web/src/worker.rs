@@ -71,6 +71,12 @@ pub enum Request {
     Cancel,
     /// Takes these (imported) articles out of the corpus.
     Remove { ids: Vec<String> },
+    /// Work from this corpus (a data file this build derived earlier, the
+    /// page's corpus at start-up) instead of the page's data file.
+    Adopt {
+        #[serde(with = "serde_bytes")]
+        bundle: Vec<u8>,
+    },
 }
 
 /// What the worker answers, in order, for one import.
@@ -150,6 +156,15 @@ impl Worker for CorpusWorker {
                     scope.respond(job.who, Reply::Cancelled);
                 }
             }
+            Request::Adopt { bundle } => match Bundle::from_bytes(&bundle) {
+                Ok(bundle) => self.bundle = Some(bundle),
+                Err(e) => scope.respond(
+                    who,
+                    Reply::Failed {
+                        reason: format!("the kept corpus cannot be read: {e}"),
+                    },
+                ),
+            },
             Request::Remove { ids } => {
                 let Some(bundle) = self.bundle.as_mut() else {
                     scope.respond(

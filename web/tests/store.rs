@@ -7,7 +7,7 @@
 
 use crosscheck_core::export::ExportedArticle;
 use crosscheck_web::browser::store::{
-    delete_named, request_persistence, Store, StoreError, StoredArticle,
+    delete_named, request_persistence, Derived, Store, StoreError, StoredArticle,
 };
 use js_sys::Promise;
 use wasm_bindgen::JsCast;
@@ -232,7 +232,7 @@ async fn put_raw(name: &str, record: &js_sys::Object) {
     let factory = web_sys::window()
         .and_then(|w| w.indexed_db().ok().flatten())
         .expect("IndexedDB");
-    let request = factory.open_with_u32(name, 1).expect("opening");
+    let request = factory.open(name).expect("opening");
     let opened = Promise::new(&mut |resolve, reject| {
         request.set_onsuccess(Some(&resolve));
         request.set_onerror(Some(&reject));
@@ -292,7 +292,7 @@ async fn readable_returns_the_good_records_and_names_a_damaged_one() {
 async fn a_database_of_a_newer_version_is_refused_clearly() {
     let name = "test-newer";
     delete_named(name).await.expect("old test database deleted");
-    create_at_version(name, 2).await;
+    create_at_version(name, 3).await;
     let refused = Store::open_named(name).await.err();
     assert_eq!(refused, Some(StoreError::NewerVersion));
     assert!(StoreError::NewerVersion
@@ -356,5 +356,77 @@ async fn a_batch_of_many_steps_is_one_transaction() {
         Some(StoreError::AlreadyStored)
     );
     assert_eq!(store.all().await.expect("read").len(), 250);
+    done(store, name).await;
+}
+
+#[wasm_bindgen_test]
+async fn the_derived_corpus_is_kept_replaced_and_cleared_with_the_articles() {
+    let name = "test-derived";
+    let store = fresh(name).await;
+    assert_eq!(store.derived().await.expect("read"), None);
+    let first = Derived {
+        build: "code-1 data-1".into(),
+        articles: "2 articles, 00ff".into(),
+        bytes: vec![1, 2, 3, 255],
+    };
+    store.put_derived(&first).await.expect("kept");
+    assert_eq!(store.derived().await.expect("read"), Some(first.clone()));
+    let second = Derived {
+        bytes: vec![9; 100_000],
+        ..first
+    };
+    store.put_derived(&second).await.expect("replaced");
+    assert_eq!(store.derived().await.expect("read"), Some(second));
+    store
+        .put_all(&[article("a", "A.txt", b"A", 1.0)])
+        .await
+        .expect("stored");
+    store.clear().await.expect("cleared");
+    assert_eq!(store.derived().await.expect("read"), None);
+    assert!(store.all().await.expect("read").is_empty());
+    done(store, name).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_database_of_version_1_keeps_its_articles_when_upgraded() {
+    let name = "test-upgrade";
+    delete_named(name).await.expect("old test database deleted");
+    // Version 1 as the first release made it: the articles alone.
+    let factory = web_sys::window()
+        .and_then(|w| w.indexed_db().ok().flatten())
+        .expect("IndexedDB");
+    let request = factory.open_with_u32(name, 1).expect("opening");
+    let upgrade =
+        wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(|e: web_sys::Event| {
+            let request: web_sys::IdbOpenDbRequest = e.target().expect("target").unchecked_into();
+            let db: IdbDatabase = request.result().expect("db").unchecked_into();
+            let parameters = web_sys::IdbObjectStoreParameters::new();
+            parameters.set_key_path(&"id".into());
+            let store = db
+                .create_object_store_with_optional_parameters("articles", &parameters)
+                .expect("store");
+            let record = js_sys::Object::new();
+            js_sys::Reflect::set(&record, &"id".into(), &"a".into()).expect("set");
+            js_sys::Reflect::set(&record, &"file".into(), &"A.txt".into()).expect("set");
+            let bytes = js_sys::Uint8Array::from(&b"kept"[..]);
+            js_sys::Reflect::set(&record, &"bytes".into(), &bytes).expect("set");
+            js_sys::Reflect::set(&record, &"added".into(), &1.0.into()).expect("set");
+            store.put(&record).expect("a version 1 record");
+        });
+    request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+    let opened = Promise::new(&mut |resolve, reject| {
+        request.set_onsuccess(Some(&resolve));
+        request.set_onerror(Some(&reject));
+    });
+    JsFuture::from(opened).await.expect("opened at version 1");
+    let db: IdbDatabase = request.result().expect("a database").unchecked_into();
+    db.close();
+    drop(upgrade);
+    let store = Store::open_named(name).await.expect("opens, upgraded");
+    assert_eq!(
+        store.all().await.expect("read"),
+        [article("a", "A.txt", b"kept", 1.0)]
+    );
+    assert_eq!(store.derived().await.expect("the new store exists"), None);
     done(store, name).await;
 }

@@ -34,9 +34,13 @@ use web_sys::{
 const DATABASE: &str = "crosscheck";
 /// Its version: bumped, with a step in [`upgrade`], whenever its shape
 /// changes.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 /// The object store of articles, keyed by their id.
 const ARTICLES: &str = "articles";
+/// The object store of the corpus derived from them: one record, under
+/// [`DERIVED_KEY`].
+const DERIVED: &str = "derived";
+const DERIVED_KEY: &str = "corpus";
 
 /// One imported article as stored.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,6 +58,20 @@ impl StoredArticle {
             added: js_sys::Date::now(),
         }
     }
+}
+
+/// The corpus the app derived from the kept articles (a data file, as
+/// the corpus worker writes it), kept so that a reload puts them back at
+/// once instead of reading and comparing them all again. It is only ever
+/// a shortcut: used when it was made by this very build from exactly the
+/// articles kept now, and otherwise derived again from their files.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Derived {
+    /// The build that made it (see `crate::import::build_id`).
+    pub build: String,
+    /// Which articles it holds (see `crate::import::articles_key`).
+    pub articles: String,
+    pub bytes: Vec<u8>,
 }
 
 /// What [`Store::readable`] reads back: the articles, and each record
@@ -305,9 +323,50 @@ impl Store {
         .await
     }
 
-    /// Removes every stored article.
+    /// Removes every stored article, and the corpus derived from them.
     pub async fn clear(&self) -> Result<(), StoreError> {
-        self.write(&|store| store.clear().map(drop)).await
+        self.write(&|store| store.clear().map(drop)).await?;
+        self.write_in(DERIVED, &|store| store.clear().map(drop))
+            .await
+    }
+
+    /// Keeps `derived` in place of the corpus derived before.
+    pub async fn put_derived(&self, derived: &Derived) -> Result<(), StoreError> {
+        let record = Object::new();
+        let fields: [(&str, JsValue); 3] = [
+            (BUILD, derived.build.as_str().into()),
+            (ARTICLE_IDS, derived.articles.as_str().into()),
+            (BYTES, Uint8Array::from(derived.bytes.as_slice()).into()),
+        ];
+        self.write_in(DERIVED, &|store| {
+            for (name, value) in &fields {
+                Reflect::set(&record, &(*name).into(), value)?;
+            }
+            store.put_with_key(&record, &DERIVED_KEY.into()).map(drop)
+        })
+        .await
+    }
+
+    /// The corpus derived last, if one is kept and reads as one.
+    pub async fn derived(&self) -> Result<Option<Derived>, StoreError> {
+        let tx = self.transaction_in(DERIVED, IdbTransactionMode::Readonly)?;
+        let request = tx
+            .object_store(DERIVED)
+            .and_then(|store| store.get(&DERIVED_KEY.into()))
+            .map_err(|e| StoreError::from_js(&e))?;
+        let record = request_done(&request).await?;
+        let text = |name: &str| Reflect::get(&record, &name.into()).ok()?.as_string();
+        let bytes = Reflect::get(&record, &BYTES.into())
+            .ok()
+            .and_then(|b| b.dyn_into::<Uint8Array>().ok());
+        Ok(match (text(BUILD), text(ARTICLE_IDS), bytes) {
+            (Some(build), Some(articles), Some(bytes)) => Some(Derived {
+                build,
+                articles,
+                bytes: bytes.to_vec(),
+            }),
+            _ => None,
+        })
     }
 
     /// Writes `articles` in one transaction, [`RECORDS_PER_STEP`] requests
@@ -351,8 +410,17 @@ impl Store {
         &self,
         requests: &dyn Fn(&IdbObjectStore) -> Result<(), JsValue>,
     ) -> Result<(), StoreError> {
-        let tx = self.transaction(IdbTransactionMode::Readwrite)?;
-        if let Err(e) = articles_of(&tx).and_then(|store| requests(&store)) {
+        self.write_in(ARTICLES, requests).await
+    }
+
+    /// [`Store::write`] in the object store `name`.
+    async fn write_in(
+        &self,
+        name: &str,
+        requests: &dyn Fn(&IdbObjectStore) -> Result<(), JsValue>,
+    ) -> Result<(), StoreError> {
+        let tx = self.transaction_in(name, IdbTransactionMode::Readwrite)?;
+        if let Err(e) = tx.object_store(name).and_then(|store| requests(&store)) {
             // Fails only if it is already aborting, which is what we want.
             tx.abort().ok();
             return Err(StoreError::from_js(&e));
@@ -361,8 +429,16 @@ impl Store {
     }
 
     fn transaction(&self, mode: IdbTransactionMode) -> Result<IdbTransaction, StoreError> {
+        self.transaction_in(ARTICLES, mode)
+    }
+
+    fn transaction_in(
+        &self,
+        name: &str,
+        mode: IdbTransactionMode,
+    ) -> Result<IdbTransaction, StoreError> {
         self.db
-            .transaction_with_str_and_mode(ARTICLES, mode)
+            .transaction_with_str_and_mode(name, mode)
             .map_err(
                 |e| match e.dyn_ref::<DomException>().map(DomException::name) {
                     // Thrown by a closed connection.
@@ -498,12 +574,16 @@ fn on_upgrade_needed(event: IdbVersionChangeEvent) {
 }
 
 /// The steps from each old version. Version 1: one object store of
-/// articles, keyed by the `id` inside each record.
+/// articles, keyed by the `id` inside each record. Version 2: the store of
+/// the derived corpus, beside it.
 fn upgrade(db: &IdbDatabase, old_version: f64) -> Result<(), JsValue> {
     if old_version < 1.0 {
         let parameters = IdbObjectStoreParameters::new();
         parameters.set_key_path(&ID.into());
         db.create_object_store_with_optional_parameters(ARTICLES, &parameters)?;
+    }
+    if old_version < 2.0 {
+        db.create_object_store(DERIVED)?;
     }
     Ok(())
 }
@@ -565,6 +645,8 @@ const ID: &str = "id";
 const FILE: &str = "file";
 const BYTES: &str = "bytes";
 const ADDED: &str = "added";
+const BUILD: &str = "build";
+const ARTICLE_IDS: &str = "articles";
 
 /// The record stored for `article`: a plain object with its id, file name,
 /// bytes (copied into a `Uint8Array`) and time added.
