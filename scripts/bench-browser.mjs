@@ -23,7 +23,8 @@
 // 5. With --import DIR, adds every article file of DIR (recursively) with
 //    "Add articles" in a fresh context and times it: files handed to the
 //    page, read by the worker, indexed and compared, in place; with the
-//    page's long tasks meanwhile and the time to a search typed during it.
+//    page's long tasks meanwhile and the time to a search typed during it;
+//    then reloads and times the imported articles' return.
 import { spawnSync } from 'node:child_process';
 import { cp, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -309,6 +310,14 @@ if (importDir) {
   console.log(`  search typed while reading, to results shown: ${ms(searchDuring)}`);
   console.log(`  main-thread long tasks during the import: ${r.tasks}, longest ${ms(r.longest)}`);
   console.log(`  long tasks (start after the click + duration, ms): [${r.list.join(' ')}]`);
+  // A reload: the kept articles come back (from the corpus derived by
+  // this build, once it is written).
+  const range = await page.getByTestId('library-range').innerText();
+  await page.waitForTimeout(3000);
+  const reloadedAt = Date.now();
+  await page.reload();
+  await page.waitForFunction((text) => document.querySelector('[data-testid=library-range]')?.textContent === text, range, { timeout: 600_000 });
+  console.log(`  reload, to every imported article back in the library: ${ms(Date.now() - reloadedAt)} (${range})`);
   await context.close();
 }
 
