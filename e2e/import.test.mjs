@@ -231,6 +231,19 @@ test('files dropped on the library are added; a built-in article is not doubled;
   await page.reload();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=article-card]').length === 1, null, { timeout: 60_000 });
   assert.equal(await page.getByTestId('show-builtin').isChecked(), false);
+  // A search typed there keeps to the reader's own articles too, until
+  // the results page's own switch brings the built-in ones back.
+  await page.getByTestId('search-input').fill('talks');
+  await page.waitForURL(/search\?q=talks&builtin=hide/);
+  await page.waitForFunction(() => document.querySelector('[data-testid=result-count]')?.textContent === '1 article matches');
+  assert.match(await page.getByTestId('search-result').first().innerText(), /Ceasefire talks resume in Geneva/);
+  await page.getByTestId('search-show-builtin').check();
+  await page.waitForFunction(() => /^[2-9]\d* articles match/.test(document.querySelector('[data-testid=result-count]')?.textContent ?? ''));
+  assert.doesNotMatch(page.url(), /builtin/);
+  await page.getByTestId('search-show-builtin').uncheck();
+  await page.waitForURL(/builtin=hide/);
+  await page.waitForFunction(() => document.querySelector('[data-testid=result-count]')?.textContent === '1 article matches');
+  await page.goBack();
   await page.getByTestId('show-builtin').check();
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid=article-card]').length === n + 1, builtIn);
 

@@ -328,4 +328,29 @@ mod tests {
             Outcome::Added { .. }
         ));
     }
+
+    #[test]
+    fn a_search_can_keep_to_the_imported_articles() {
+        let mut bundle = seeds();
+        let mut batch = Batch::new();
+        let text = b"Envoys in Berlin\n\nThe envoys met again in Berlin on Friday.";
+        let Outcome::Added { id } = batch.read(&bundle, "again.txt", text) else {
+            panic!("added")
+        };
+        batch.finish(&mut bundle);
+        let all = bundle.search("berlin envoys", &Default::default());
+        assert_eq!(all.total, 2);
+        let own = crate::SearchOptions {
+            imported_only: true,
+            ..Default::default()
+        };
+        let mine = bundle.search("berlin envoys", &own);
+        assert_eq!(mine.total, 1);
+        assert_eq!(mine.hits[0].id, id);
+        assert_eq!(mine.facets.places.iter().map(|c| c.count).sum::<u32>(), 1);
+        // Nothing imported matches: said as for any search without a match.
+        let none = bundle.search("monday", &own);
+        assert_eq!(none.total, 0);
+        assert!(none.notices.contains(&crate::search::Notice::NoMatch));
+    }
 }

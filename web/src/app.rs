@@ -14,11 +14,38 @@ use crate::pages::{
 };
 use crate::state::Corpus;
 
-/// The query string of views that carry a search: `?q=…`.
+/// The query string of views that carry a search: `?q=…`, and
+/// `&builtin=hide` when the search keeps to the reader's own articles
+/// (the library's "Show built-in articles" turned off, which writes the
+/// same parameter).
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SearchParams {
     #[serde(default)]
     pub q: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub builtin: String,
+}
+
+impl SearchParams {
+    /// A search of every article.
+    pub fn new(q: impl Into<String>) -> SearchParams {
+        SearchParams {
+            q: q.into(),
+            builtin: String::new(),
+        }
+    }
+
+    /// A search of the reader's own articles alone when `imported_only`.
+    pub fn scoped(q: impl Into<String>, imported_only: bool) -> SearchParams {
+        SearchParams {
+            q: q.into(),
+            builtin: if imported_only { "hide" } else { "" }.to_owned(),
+        }
+    }
+
+    pub fn imported_only(&self) -> bool {
+        self.builtin == "hide"
+    }
 }
 
 /// Every view of the app is one of these, and each is a URL. The router's

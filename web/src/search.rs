@@ -68,12 +68,14 @@ fn options(limit: usize) -> SearchOptions {
 }
 
 /// Runs `q` on the corpus: the best `limit` hits with their passages, the
-/// total and the facets over every match.
-pub fn run(corpus: &Corpus, q: &str, limit: usize) -> SearchView {
-    view(
-        corpus.articles(),
-        corpus.bundle().search(q, &options(limit)),
-    )
+/// total and the facets over every match; of the reader's own articles
+/// alone when `imported_only`.
+pub fn run(corpus: &Corpus, q: &str, limit: usize, imported_only: bool) -> SearchView {
+    let options = SearchOptions {
+        imported_only,
+        ..options(limit)
+    };
+    view(corpus.articles(), corpus.bundle().search(q, &options))
 }
 
 /// Byte spans of the article's body that match `q`, for marking terms on

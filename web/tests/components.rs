@@ -61,7 +61,7 @@ fn At(props: &AtProps) -> Html {
     let history = AnyHistory::from(MemoryHistory::new());
     match &props.q {
         Some(q) => history
-            .push_with_query(props.path.as_str(), SearchParams { q: q.clone() })
+            .push_with_query(props.path.as_str(), SearchParams::new(q.clone()))
             .unwrap(),
         None => history.push(props.path.as_str()),
     }

@@ -104,7 +104,14 @@ impl SearchIndex {
             return results;
         }
         let weights = options.weights.unwrap_or_default();
-        let ev = score::evaluate(self, &plan, &weights);
+        let mut ev = score::evaluate(self, &plan, &weights);
+        if options.imported_only {
+            ev.ranked.retain(|s| {
+                articles
+                    .get(s.doc as usize)
+                    .is_some_and(|a| crate::import::is_imported(&a.id))
+            });
+        }
         results.total = ev.ranked.len();
         if results.total == 0 {
             results.notices.push(Notice::NoMatch);

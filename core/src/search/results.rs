@@ -32,6 +32,10 @@ pub struct SearchOptions {
     /// index uses the defaults). Each is brought into its documented range
     /// when a search uses it ([`RankingWeights::clamped`]).
     pub weights: Option<RankingWeights>,
+    /// Only articles a reader imported ([`crate::import::is_imported`]):
+    /// the app's "Show built-in articles" turned off. Counts and facets
+    /// are of those articles alone.
+    pub imported_only: bool,
 }
 
 impl Default for SearchOptions {
@@ -45,6 +49,7 @@ impl Default for SearchOptions {
             facet_limit: 10,
             explain: false,
             weights: None,
+            imported_only: false,
         }
     }
 }

@@ -23,6 +23,7 @@ pub struct FacetChipsProps {
 
 #[component]
 pub fn FacetChips(props: &FacetChipsProps) -> Html {
+    let imported_only = crate::hooks::use_search_query().imported_only;
     let groups = [
         (FilterField::Person, "People"),
         (FilterField::Place, "Places"),
@@ -46,7 +47,7 @@ pub fn FacetChips(props: &FacetChipsProps) -> Html {
                                 let q = filter.toggled_in(&props.q);
                                 html! {
                                     <li>
-                                        <Link<Route, SearchParams> to={Route::Search} query={Some(SearchParams { q })}
+                                        <Link<Route, SearchParams> to={Route::Search} query={Some(SearchParams::scoped(q, imported_only))}
                                             classes={classes!("chip", "facet", active.then_some("active"))}>
                                             { &f.name }<span class="count">{ f.count }</span>
                                         </Link<Route, SearchParams>>

@@ -18,7 +18,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::{Route, SearchParams};
-use crate::hooks::use_search_query;
+use crate::hooks::{use_search_query, SearchQuery};
 
 /// Milliseconds of quiet typing before the URL (and results) follow.
 const DEBOUNCE_MS: u32 = 90;
@@ -30,7 +30,11 @@ pub const SEARCH_MARK: &str = "crosscheck-search";
 pub fn SearchBox() -> Html {
     let navigator = use_navigator();
     let route = use_route::<Route>();
-    let url_query = use_search_query().q;
+    let SearchQuery {
+        q: url_query,
+        imported_only,
+        ..
+    } = use_search_query();
     let on_search_page = route == Some(Route::Search);
     // Any view with `?q=` (results, an article opened from them, the
     // focus view) shows its query, so the reader sees what is marked.
@@ -83,7 +87,8 @@ pub fn SearchBox() -> Html {
             let Some(nav) = navigator.as_ref() else {
                 return;
             };
-            let params = SearchParams { q };
+            // The scope of the page typed on (library or results) goes on.
+            let params = SearchParams::scoped(q, imported_only);
             let _ = if replace {
                 nav.replace_with_query(&Route::Search, &params)
             } else {

@@ -11,6 +11,8 @@ pub struct SearchQuery {
     /// The URL holds a `?q=` that cannot be read (bad percent-encoding),
     /// which the search page tells the reader about.
     pub malformed: bool,
+    /// `&builtin=hide`: the search keeps to the reader's own articles.
+    pub imported_only: bool,
 }
 
 /// The `?q=` of the current URL; views that carry a search (results, an
@@ -20,12 +22,14 @@ pub fn use_search_query() -> SearchQuery {
     let location = use_location();
     match location.map(|l| l.query::<SearchParams>()) {
         Some(Ok(p)) => SearchQuery {
+            imported_only: p.imported_only(),
             q: p.q,
             malformed: false,
         },
         Some(Err(_)) => SearchQuery {
             q: String::new(),
             malformed: true,
+            imported_only: false,
         },
         None => SearchQuery::default(),
     }

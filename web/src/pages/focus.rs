@@ -52,7 +52,7 @@ pub fn FocusPage() -> Html {
                         <article class="focus-card" data-testid="focus-passage">
                             <h2>
                                 <AnchorLink to={Route::Article { id: article.id.clone() }}
-                                    query={Some(SearchParams { q: q.clone() })}
+                                    query={Some(SearchParams::new(q.clone()))}
                                     anchor={paragraph.map(|n| format!("#p-{}", n + 1)).unwrap_or_default()}>
                                     { &article.title }
                                 </AnchorLink>

@@ -340,7 +340,7 @@ fn EntityReach() -> Html {
                             <tr>
                                 <th scope="row">
                                     <span class={classes!("dot", row.kind.as_str())}></span>
-                                    <AnchorLink to={Route::Search} query={Some(SearchParams { q })}>{ &row.name }</AnchorLink>
+                                    <AnchorLink to={Route::Search} query={Some(SearchParams::new(q))}>{ &row.name }</AnchorLink>
                                 </th>
                                 <td>{ row.articles() }</td>
                             </tr>

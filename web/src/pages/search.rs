@@ -17,6 +17,7 @@ use crate::hooks::{use_corpus, use_search_query, SearchQuery};
 use crate::pages::synopsis::{self, SynopsisLink};
 use crate::search::{self, HitView, SearchView};
 use crosscheck_core::compare::synopsis::MAX_ARTICLES;
+use crosscheck_core::import::is_imported;
 
 /// Examples shown on the empty page; each is a link that runs it.
 const EXAMPLES: &[(&str, &str)] = &[
@@ -39,7 +40,11 @@ const EXAMPLES: &[(&str, &str)] = &[
 #[component]
 pub fn SearchPage() -> Html {
     let corpus = use_corpus();
-    let SearchQuery { q, malformed } = use_search_query();
+    let SearchQuery {
+        q,
+        malformed,
+        imported_only,
+    } = use_search_query();
     // How many results are shown: a page, more on request, a page again
     // for every new query.
     let shown = use_state_eq(|| search::PAGE_SIZE);
@@ -47,9 +52,11 @@ pub fn SearchPage() -> Html {
         let shown = shown.clone();
         use_effect_with(q.clone(), move |_| shown.set(search::PAGE_SIZE));
     }
-    let view = use_memo((corpus, q.clone(), *shown), |(corpus, q, limit)| {
-        search::run(corpus, q, *limit)
-    });
+    let has_imported = corpus.articles().iter().any(|a| is_imported(&a.id));
+    let view = use_memo(
+        (corpus, q.clone(), *shown, imported_only),
+        |(corpus, q, limit, imported_only)| search::run(corpus, q, *limit, *imported_only),
+    );
     let more = {
         let shown = shown.clone();
         Callback::from(move |_| shown.set(*shown + search::PAGE_SIZE))
@@ -63,7 +70,7 @@ pub fn SearchPage() -> Html {
             if q.trim().is_empty() {
                 <SearchHelp />
             } else {
-                <Results q={q.clone()} view={view} {more} />
+                <Results q={q.clone()} view={view} {more} {imported_only} show_scope={has_imported || imported_only} />
             }
         </section>
     }
@@ -78,7 +85,7 @@ fn SearchHelp() -> Html {
             <ul class="examples">
                 { for EXAMPLES.iter().map(|(example, what)| html! {
                     <li>
-                        <Link<Route, SearchParams> to={Route::Search} query={Some(SearchParams { q: (*example).to_owned() })}>
+                        <Link<Route, SearchParams> to={Route::Search} query={Some(SearchParams::new(*example))}>
                             <code>{ *example }</code>
                         </Link<Route, SearchParams>>
                         <span class="muted">{ format!(" — {what}") }</span>
@@ -95,12 +102,29 @@ struct ResultsProps {
     view: std::rc::Rc<SearchView>,
     /// Shows another page of results.
     more: Callback<MouseEvent>,
+    /// The search keeps to the reader's own articles.
+    imported_only: bool,
+    /// Offer "Show built-in articles" (the reader has imported some).
+    show_scope: bool,
 }
 
 #[component]
 fn Results(props: &ResultsProps) -> Html {
     let view = &props.view;
     let n = view.total;
+    let navigator = use_navigator();
+    let show_builtin = {
+        let q = props.q.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            if let Some(nav) = navigator.as_ref() {
+                let params = SearchParams::scoped(q.clone(), !input.checked());
+                nav.replace_with_query(&Route::Search, &params).ok();
+            }
+        })
+    };
     html! {
         <div class="results-layout">
             <div class="results">
@@ -108,11 +132,17 @@ fn Results(props: &ResultsProps) -> Html {
                     <p class="result-count" role="status" data-testid="result-count">
                         { match n { 0 => "No article matches".to_owned(), 1 => "1 article matches".to_owned(), n => format!("{n} articles match") } }
                     </p>
+                    if props.show_scope {
+                        <label class="check">
+                            <input type="checkbox" data-testid="search-show-builtin" checked={!props.imported_only} onchange={show_builtin} />
+                            { " Show built-in articles" }
+                        </label>
+                    }
                     <ShareButton title={format!("Crosscheck: {}", props.q)} />
                 </div>
                 if n > 1 {
                     <p>
-                        <Link<Route, SearchParams> to={Route::Focus} query={Some(SearchParams { q: props.q.clone() })}
+                        <Link<Route, SearchParams> to={Route::Focus} query={Some(SearchParams::new(props.q.clone()))}
                             classes="button" >
                             { "Compare passages side by side" }
                         </Link<Route, SearchParams>>
@@ -157,7 +187,7 @@ struct HitProps {
 #[component]
 fn Hit(props: &HitProps) -> Html {
     let hit = &props.hit;
-    let params = SearchParams { q: props.q.clone() };
+    let params = SearchParams::new(props.q.clone());
     let anchor = hit
         .snippets
         .first()
@@ -192,12 +222,13 @@ struct NoResultsProps {
 
 #[component]
 fn NoResults(props: &NoResultsProps) -> Html {
+    let imported_only = use_search_query().imported_only;
     html! {
         <div class="no-results" data-testid="no-results">
             if let Some(s) = &props.suggestion {
                 <p>
                     { "Did you mean " }
-                    <Link<Route, SearchParams> to={Route::Search} query={Some(SearchParams { q: s.clone() })}>
+                    <Link<Route, SearchParams> to={Route::Search} query={Some(SearchParams::scoped(s.clone(), imported_only))}>
                         <strong data-testid="did-you-mean">{ s }</strong>
                     </Link<Route, SearchParams>>
                     { "?" }
