@@ -30,6 +30,17 @@ pub fn slug(file_name: &str) -> String {
     out
 }
 
+/// Separates an imported article's slug from the hash of its bytes (see
+/// `crate::import`). [`slug`] never writes two dashes in a row, so no
+/// built-in id holds it.
+pub const IMPORTED_SEPARATOR: &str = "--";
+
+/// True for the id of an article a reader imported, false for a built-in
+/// one.
+pub fn is_imported(id: &str) -> bool {
+    id.contains(IMPORTED_SEPARATOR)
+}
+
 /// Gives every file name a unique id. Names are processed in the given order
 /// (callers sort them first), and a clash gets `-2`, `-3`, … appended.
 pub fn assign_ids<'a>(file_names: impl IntoIterator<Item = &'a str>) -> Vec<String> {

@@ -27,8 +27,9 @@ use crate::parse::parse_structure;
 /// The longest slug part of an imported id; the rest is the hash.
 const SLUG_CHARS: usize = 60;
 
+pub use crate::id::is_imported;
 /// Separates an imported id's slug from its content hash.
-const SEPARATOR: &str = "--";
+use crate::id::IMPORTED_SEPARATOR as SEPARATOR;
 
 /// The largest file an import reads: a news article is kilobytes; this is
 /// far past any of them and keeps one file from taking the tab's memory.
@@ -64,11 +65,6 @@ pub fn imported_id(file_name: &str, bytes: &[u8]) -> String {
         }
     }
     format!("{base}{SEPARATOR}{}", content_hash(bytes))
-}
-
-/// True for the id of an imported article (see the module documentation).
-pub fn is_imported(id: &str) -> bool {
-    id.contains(SEPARATOR)
 }
 
 /// What became of one file.

@@ -109,7 +109,7 @@ impl SearchIndex {
             ev.ranked.retain(|s| {
                 articles
                     .get(s.doc as usize)
-                    .is_some_and(|a| crate::import::is_imported(&a.id))
+                    .is_some_and(|a| crate::id::is_imported(&a.id))
             });
         }
         results.total = ev.ranked.len();

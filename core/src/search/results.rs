@@ -32,7 +32,7 @@ pub struct SearchOptions {
     /// index uses the defaults). Each is brought into its documented range
     /// when a search uses it ([`RankingWeights::clamped`]).
     pub weights: Option<RankingWeights>,
-    /// Only articles a reader imported ([`crate::import::is_imported`]):
+    /// Only articles a reader imported ([`crate::id::is_imported`]):
     /// the app's "Show built-in articles" turned off. Counts and facets
     /// are of those articles alone.
     pub imported_only: bool,
