@@ -226,9 +226,16 @@ fn status(phase: &Phase, cancel: Callback<MouseEvent>) -> Html {
         Phase::Failed(reason) => (reason.clone(), None),
     };
     let can_cancel = matches!(phase, Phase::Starting { .. } | Phase::Reading { .. });
+    // What a screen reader announces: the phase, not every file read
+    // (the visible line changes many times a second).
+    let announced = match phase {
+        Phase::Reading { total, .. } => format!("Reading {total} files…"),
+        _ => text.clone(),
+    };
     html! {
-        <div class="import-status" role="status" data-testid="import-status">
+        <div class="import-status" data-testid="import-status">
             <p>{ text }</p>
+            <p class="visually-hidden" role="status">{ announced }</p>
             if let Some((done, total)) = progress {
                 <progress max={total.max(1).to_string()} value={done.to_string()} aria-label="Files read"></progress>
             }
