@@ -277,9 +277,11 @@ test('files dropped on the library are added; a built-in article is not doubled;
     const open = indexedDB.open('crosscheck');
     open.onerror = reject;
     open.onsuccess = () => {
-      const req = open.result.transaction('articles').objectStore('articles').count();
-      req.onsuccess = () => { open.result.close(); resolve(req.result); };
-      req.onerror = reject;
+      const tx = open.result.transaction(['articles', 'derived']);
+      const articles = tx.objectStore('articles').count();
+      const derived = tx.objectStore('derived').count();
+      tx.oncomplete = () => { open.result.close(); resolve(articles.result + derived.result); };
+      tx.onerror = reject;
     };
   }));
   assert.equal(stored, 0);
@@ -408,7 +410,7 @@ test('a reload puts the corpus derived by this build back at once, and derives i
   // The derived corpus is kept beside the files, for these two articles.
   const kept = await poll(() => derivedRecord(page), (r) => r !== null);
   assert.match(kept?.[1] ?? '', /^2 articles, [0-9a-f]{16}$/);
-  assert.match(kept[0], /_bg\.wasm .*corpus-[0-9a-f]+\.bin$/);
+  assert.match(kept[0], /^[0-9a-f]{16}$/);
 
   // Rename the kept Geneva file behind the app's back: a corpus put back
   // from the derived one still shows the name it was imported under.

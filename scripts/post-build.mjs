@@ -71,9 +71,18 @@ if (built.status !== 0) {
 const data = await readFile(staged);
 const dataName = `corpus-${sha('sha256', data, 'hex').slice(0, 16)}.bin`;
 await rename(staged, join(dir, dataName));
+// The build: every wasm (the page's and the corpus worker's, which reads
+// imported files) and the data file. The app keeps a corpus it derived
+// from imported files under this, and reuses it only in the same build.
+const build = createHash('sha256');
+for (const f of (await readdir(dir)).filter((f) => f.endsWith('.wasm')).sort()) {
+  build.update(f).update(await readFile(join(dir, f)));
+}
+build.update(data);
+const buildId = build.digest('hex').slice(0, 16);
 html = html.replace(
   '</head>',
-  `<link rel="preload" href="${publicUrl}${dataName}" as="fetch" type="application/octet-stream" crossorigin="anonymous" data-corpus data-bytes="${data.length}" />\n</head>`,
+  `<link rel="preload" href="${publicUrl}${dataName}" as="fetch" type="application/octet-stream" crossorigin="anonymous" data-corpus data-bytes="${data.length}" data-build="${buildId}" />\n</head>`,
 );
 await writeFile(join(dir, 'index.html'), html);
 

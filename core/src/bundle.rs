@@ -287,9 +287,16 @@ impl Bundle {
     /// articles the search ranks highest for it; passages name articles by
     /// their index in [`Bundle::articles`].
     pub fn focus(&self, query: &str) -> FocusView {
+        self.focus_in(query, false)
+    }
+
+    /// [`Bundle::focus`] among the imported articles alone when
+    /// `imported_only` (see [`SearchOptions::imported_only`]).
+    pub fn focus_in(&self, query: &str, imported_only: bool) -> FocusView {
         let options = SearchOptions {
             limit: FOCUS_ARTICLES,
             snippets: 0,
+            imported_only,
             ..SearchOptions::default()
         };
         let hits: Vec<usize> = self

@@ -7,12 +7,14 @@
 //! ([`crate::browser::store`]) and, when the changed corpus comes back,
 //! decodes it and hands it to the app in place of the old one.
 //!
-//! What is kept is the reader's files, never the model derived from them:
-//! at start-up ([`Importer::restore`]) they are imported again by this
-//! version of the app, so an update never misreads an older format. A
-//! failure to keep them (storage full, or refused) is said plainly; the
-//! articles stay for the session and what was kept before is untouched
-//! (each write is one transaction).
+//! What is kept is the reader's files, and beside them, as a shortcut, the
+//! corpus derived from them: at start-up ([`Importer::restore`]) that
+//! corpus is put back at once if this very build derived it from exactly
+//! the files kept; otherwise the files are imported again by this version
+//! of the app, so an update never misreads an older format. A failure to
+//! keep them (storage full, or refused) is said plainly; the articles stay
+//! for the session and what was kept before is untouched (each write is
+//! one transaction).
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -20,6 +22,7 @@ use std::rc::Rc;
 use crosscheck_core::export::{Export, ExportedArticle};
 use crosscheck_core::import::{content_hash, is_imported, Outcome};
 use gloo_worker::{Spawnable, WorkerBridge};
+use web_sys::FileSystemDirectoryEntry;
 use yew::prelude::*;
 
 use crate::browser::files::{self, Chosen};
@@ -234,13 +237,23 @@ impl Reducible for ImportState {
     }
 }
 
+/// What the reader hands over to import: files chosen or dropped, dropped
+/// folders (walked once the import has started, so it shows as busy from
+/// the drop on) and pasted articles.
+#[derive(Default)]
+pub struct Handed {
+    pub files: Vec<Chosen>,
+    pub folders: Vec<FileSystemDirectoryEntry>,
+    pub pasted: Vec<ImportFile>,
+}
+
 /// The import, as views see it: its state, and what they can ask of it.
 #[derive(Clone)]
 pub struct Importer {
     pub state: ImportState,
-    /// Reads the files chosen or dropped and imports them with the pasted
-    /// ones (ignored while an import is under way).
-    pub start: Callback<(Vec<Chosen>, Vec<ImportFile>)>,
+    /// Reads what the reader handed over and imports it (ignored while an
+    /// import is under way).
+    pub start: Callback<Handed>,
     /// Cancels the import under way, before its next file.
     pub cancel: Callback<()>,
     /// Takes these imported articles out of the corpus and off the device.
@@ -248,7 +261,9 @@ pub struct Importer {
     /// Takes these articles (every imported one) out of the corpus, and
     /// empties the device's store.
     pub remove_all: Callback<Vec<String>>,
-    /// Imports again the files kept on this device (once, at start-up).
+    /// Brings back the articles kept on this device (once, at start-up):
+    /// the corpus derived from them when it can be reused, or their files
+    /// imported again.
     pub restore: Callback<()>,
 }
 
@@ -304,6 +319,12 @@ pub fn pasted_file(title: &str, outlet: &str, date: &str, url: &str, text: &str)
 pub fn use_importer(replace: Callback<Corpus>) -> Importer {
     let state = use_reducer(ImportState::default);
     let worker = use_mut_ref(|| None::<WorkerBridge<CorpusWorker>>);
+    // Whether an import, removal or restore is under way, as of now: set
+    // the moment one is asked for, so a second request made before the
+    // page draws again (two quick drops) is refused too; drawn state
+    // brings it back in step.
+    let busy = use_memo((), |_| Cell::new(false));
+    busy.set(state.phase.busy());
     let asked = use_memo((), |_| Cell::new(Asked::Import));
     let send = {
         let (state, worker, replace, asked) = (
@@ -350,16 +371,22 @@ pub fn use_importer(replace: Callback<Corpus>) -> Importer {
         }
     };
     let start = {
-        let (state, start_files) = (state.clone(), start_files.clone());
-        Callback::from(move |(chosen, pasted): (Vec<Chosen>, Vec<ImportFile>)| {
-            if state.phase.busy() {
+        let (state, start_files, busy) = (state.dispatcher(), start_files.clone(), busy.clone());
+        Callback::from(move |handed: Handed| {
+            if busy.replace(true) {
                 return;
             }
+            let Handed {
+                files: mut chosen,
+                folders,
+                pasted,
+            } = handed;
             state.dispatch(Action::Gathering {
-                files: chosen.len() + pasted.len(),
+                files: chosen.len() + folders.len() + pasted.len(),
             });
-            let (state, start_files) = (state.dispatcher(), start_files.clone());
+            let (state, start_files) = (state.clone(), start_files.clone());
             wasm_bindgen_futures::spawn_local(async move {
+                chosen.extend(files::walk(folders).await);
                 let (mut files, refused) = files::read(chosen).await;
                 files.extend(pasted);
                 if files.is_empty() {
@@ -391,7 +418,9 @@ pub fn use_importer(replace: Callback<Corpus>) -> Importer {
             send.clone(),
             replace.clone(),
         );
+        let busy = busy.clone();
         Callback::from(move |()| {
+            busy.set(true);
             // Busy from now on: an import started while the store is read
             // would be cancelled by the restore, and an address of an
             // imported article says it is coming back, not that it is
@@ -490,9 +519,9 @@ pub fn use_importer(replace: Callback<Corpus>) -> Importer {
         Callback::from(move |()| send(Asked::Import, Request::Cancel))
     };
     let removal = |what: Asked| {
-        let (state, send) = (state.clone(), send.clone());
+        let (state, send, busy) = (state.clone(), send.clone(), busy.clone());
         Callback::from(move |ids: Vec<String>| {
-            if state.phase.busy() || ids.is_empty() {
+            if ids.is_empty() || busy.replace(true) {
                 return;
             }
             state.dispatch(Action::Applying);
@@ -532,7 +561,7 @@ fn spawn_worker(
                 wasm_bindgen_futures::spawn_local(async move {
                     let kept = match what {
                         Asked::Restore => Kept::Restored,
-                        Asked::RemoveAll => forget_all().await,
+                        Asked::RemoveAll => forget_all(&removed).await,
                         Asked::Import | Asked::Remove => keep(&added, &removed).await,
                     };
                     match Corpus::decode(&bundle, crate::app::ARTICLES_PER_STEP, |_, _| {}).await {
@@ -604,11 +633,12 @@ async fn keep(added: &[ExportedArticle], removed: &[String]) -> Kept {
     Kept::Yes
 }
 
-/// Empties the device's store of imported articles; says why when it
-/// cannot.
-async fn forget_all() -> Kept {
+/// Forgets on the device the articles `removed` (every one imported that
+/// the reader saw), the records that cannot be read and the derived
+/// corpus; says why when it cannot.
+async fn forget_all(removed: &[String]) -> Kept {
     let cleared = match Store::open().await {
-        Ok(store) => store.clear().await,
+        Ok(store) => store.forget(removed).await,
         Err(e) => Err(e),
     };
     match cleared {
@@ -650,17 +680,13 @@ pub async fn save_export(only: Option<Vec<String>>) -> String {
     }
 }
 
-/// What identifies this build of the app: its code and its corpus data
-/// file, both named by their content. `None` when the page does not name
-/// them (a test page), and then nothing derived is kept or reused.
+/// What identifies this build of the app: a hash of its code (the page's
+/// and the corpus worker's, which reads the files) and its corpus data,
+/// written beside the data file's address by `scripts/post-build.mjs`.
+/// `None` when the page does not state it, and then nothing derived is
+/// kept or reused.
 fn build_id() -> Option<String> {
-    let code = gloo_utils::document()
-        .query_selector(r#"link[rel=preload][href$="_bg.wasm"]"#)
-        .ok()
-        .flatten()?
-        .get_attribute("href")?;
-    let data = crate::browser::data::locate()?.url;
-    Some(format!("{code} {data}"))
+    crate::browser::data::locate()?.build
 }
 
 /// A key for a set of imported articles, by their ids (which follow their

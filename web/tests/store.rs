@@ -430,3 +430,36 @@ async fn a_database_of_version_1_keeps_its_articles_when_upgraded() {
     assert_eq!(store.derived().await.expect("the new store exists"), None);
     done(store, name).await;
 }
+
+#[wasm_bindgen_test]
+async fn forget_takes_the_given_ids_the_damaged_records_and_the_derived_corpus() {
+    let name = "test-forget";
+    let store = fresh(name).await;
+    store
+        .put_all(&[
+            article("a", "A.txt", b"A", 1.0),
+            article("b", "B.txt", b"B", 2.0),
+        ])
+        .await
+        .expect("stored");
+    store
+        .put_derived(&Derived {
+            build: "b".into(),
+            articles: "2 articles, 00".into(),
+            bytes: vec![1],
+        })
+        .await
+        .expect("kept");
+    drop(store);
+    let bad = js_sys::Object::new();
+    js_sys::Reflect::set(&bad, &"id".into(), &"bad".into()).expect("set");
+    put_raw(name, &bad).await;
+    let store = Store::open_named(name).await.expect("reopens");
+    assert_eq!(store.readable().await.expect("read").damaged.len(), 1);
+    store.forget(&["a".to_owned()]).await.expect("forgotten");
+    let left = store.readable().await.expect("read");
+    assert_eq!(ids(&left.articles), ["b"], "an article not named stays");
+    assert!(left.damaged.is_empty(), "the damaged record is gone");
+    assert_eq!(store.derived().await.expect("read"), None);
+    done(store, name).await;
+}

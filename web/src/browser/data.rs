@@ -23,6 +23,8 @@ pub struct DataFile {
     pub url: String,
     /// Size in bytes when the page states it.
     pub bytes: Option<u64>,
+    /// The build of the app and its data (`data-build`), when stated.
+    pub build: Option<String>,
 }
 
 /// The data file named by the page, if any.
@@ -37,7 +39,8 @@ pub fn locate() -> Option<DataFile> {
     let bytes = link
         .get_attribute("data-bytes")
         .and_then(|b| b.parse().ok());
-    (!url.is_empty()).then_some(DataFile { url, bytes })
+    let build = link.get_attribute("data-build").filter(|b| !b.is_empty());
+    (!url.is_empty()).then_some(DataFile { url, bytes, build })
 }
 
 /// Downloads `file`, calling `progress(received)` after each chunk. The

@@ -17,8 +17,10 @@ use web_sys::{DataTransfer, File, FileList, FileSystemDirectoryEntry, FileSystem
 use crate::import::FileResult;
 use crate::worker::ImportFile;
 
-/// Files read at the same time.
+/// Files read at the same time, and at most this many bytes of them (64
+/// files of 50 MB would hold gigabytes at once).
 const AT_ONCE: usize = 64;
+const BYTES_AT_ONCE: u64 = 64 * 1024 * 1024;
 
 /// A file to read and the name it is imported under (its path in a
 /// folder).
@@ -125,19 +127,25 @@ pub async fn walk(mut folders: Vec<FileSystemDirectoryEntry>) -> Vec<Chosen> {
 /// could not read.
 pub async fn read(chosen: Vec<Chosen>) -> (Vec<ImportFile>, Vec<FileResult>) {
     let (mut files, mut refused) = (Vec::new(), Vec::new());
-    for group in chosen.chunks(AT_ONCE) {
+    let mut rest = chosen.iter().peekable();
+    while rest.peek().is_some() {
         // The size is asked here, a group at a time, not for every file
         // first: for a file on disk the browser looks it up there, and
         // two thousand lookups at once held the page for over half a
         // second.
-        let mut reading = Vec::new();
-        for c in group {
-            match too_large(c.file.size() as u64) {
+        let (mut reading, mut bytes) = (Vec::new(), 0);
+        while reading.len() < AT_ONCE && bytes < BYTES_AT_ONCE {
+            let Some(c) = rest.next() else { break };
+            let size = c.file.size() as u64;
+            match too_large(size) {
                 Some(outcome) => refused.push(FileResult {
                     name: c.name.clone(),
                     outcome,
                 }),
-                None => reading.push(c),
+                None => {
+                    bytes += size;
+                    reading.push(c);
+                }
             }
         }
         // Each file settles on its own: one unreadable file does not fail

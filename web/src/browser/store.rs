@@ -2,10 +2,12 @@
 //! survive reloads, browser restarts and being offline.
 //!
 //! Each record is an [`ExportedArticle`] (id, file name, original bytes)
-//! and the time it was added. Only the original bytes are kept, never the
-//! model parsed from them: a newer app parses them again with its own
-//! reader, so an improved reader applies to articles imported long ago and
-//! an old record can never be misread as a newer model.
+//! and the time it was added. The original bytes are what is kept: a newer
+//! app parses them again with its own reader, so an improved reader
+//! applies to articles imported long ago and an old record can never be
+//! misread as a newer model. Beside them one [`Derived`] record keeps the
+//! corpus last derived from them, a shortcut valid only for the build that
+//! made it.
 //!
 //! Writes of several articles go through one transaction that is waited
 //! for until it completes, so a batch is stored entirely or not at all (a
@@ -80,6 +82,8 @@ pub struct Derived {
 pub struct Readable {
     pub articles: Vec<StoredArticle>,
     pub damaged: Vec<(String, String)>,
+    /// The keys of the damaged records, to forget them.
+    pub damaged_keys: Vec<JsValue>,
 }
 
 /// Why the articles could not be stored or read.
@@ -306,6 +310,9 @@ impl Store {
                         .and_then(|f| f.as_string())
                         .unwrap_or_else(|| format!("stored record {}", i + 1));
                     readable.damaged.push((name, e.to_string()));
+                    if let Ok(key) = Reflect::get(&record, &ID.into()) {
+                        readable.damaged_keys.push(key);
+                    }
                 }
             }
         }
@@ -323,11 +330,48 @@ impl Store {
         .await
     }
 
-    /// Removes every stored article, and the corpus derived from them.
+    /// Removes every stored article, and the corpus derived from them, in
+    /// one transaction.
     pub async fn clear(&self) -> Result<(), StoreError> {
-        self.write(&|store| store.clear().map(drop)).await?;
-        self.write_in(DERIVED, &|store| store.clear().map(drop))
+        self.forget_where(&|articles| articles.clear().map(drop))
             .await
+    }
+
+    /// Removes the articles with these ids and every record that cannot be
+    /// read, and the corpus derived from them, in one transaction: "remove
+    /// them all" takes what the reader saw and what could not be shown,
+    /// never records another tab added meanwhile.
+    pub async fn forget(&self, ids: &[String]) -> Result<(), StoreError> {
+        let damaged = self.readable().await?.damaged_keys;
+        self.forget_where(&|articles| {
+            ids.iter()
+                .map(|id| JsValue::from_str(id))
+                .chain(damaged.iter().cloned())
+                .try_for_each(|key| articles.delete(&key).map(drop))
+        })
+        .await
+    }
+
+    /// Runs `requests` on the articles and clears the derived corpus, in one
+    /// read-write transaction over both.
+    async fn forget_where(
+        &self,
+        requests: &dyn Fn(&IdbObjectStore) -> Result<(), JsValue>,
+    ) -> Result<(), StoreError> {
+        let names = Array::of2(&ARTICLES.into(), &DERIVED.into());
+        let tx = self
+            .db
+            .transaction_with_str_sequence_and_mode(&names, IdbTransactionMode::Readwrite)
+            .map_err(|e| StoreError::from_js(&e))?;
+        let made = tx
+            .object_store(ARTICLES)
+            .and_then(|a| requests(&a))
+            .and_then(|()| tx.object_store(DERIVED).and_then(|d| d.clear()).map(drop));
+        if let Err(e) = made {
+            tx.abort().ok();
+            return Err(StoreError::from_js(&e));
+        }
+        completed(&tx).await
     }
 
     /// Keeps `derived` in place of the corpus derived before.

@@ -15,7 +15,7 @@ use yew_router::prelude::*;
 use crate::app::Route;
 use crate::browser::files as browser_files;
 use crate::hooks::use_corpus;
-use crate::import::{pasted_file, save_export, FileResult, Importer, Kept, Phase};
+use crate::import::{pasted_file, save_export, FileResult, Handed, Importer, Kept, Phase};
 
 fn value(node: &NodeRef) -> String {
     node.cast::<HtmlInputElement>()
@@ -102,7 +102,11 @@ pub fn ImportPanel() -> Html {
                     clear(f);
                 }
             }
-            start.emit((chosen, pasted));
+            start.emit(Handed {
+                files: chosen,
+                pasted,
+                ..Handed::default()
+            });
         })
     };
     let cancel = {
@@ -371,11 +375,11 @@ pub fn ImportDropZone(props: &DropZoneProps) -> Html {
             let Some(transfer) = e.data_transfer() else {
                 return;
             };
-            let (mut chosen, folders) = browser_files::dropped(&transfer);
-            let start = start.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                chosen.extend(browser_files::walk(folders).await);
-                start.emit((chosen, Vec::new()));
+            let (files, folders) = browser_files::dropped(&transfer);
+            start.emit(Handed {
+                files,
+                folders,
+                pasted: Vec::new(),
             });
         })
     };

@@ -156,11 +156,11 @@ fn ArticleBody(props: &ArticleViewProps) -> Html {
     // How much of the text is drawn: all of a news article; the start of
     // a book-length file, more on request (drawing 50 MB at once froze
     // the tab).
-    let budget = use_state_eq(|| (a.id.clone(), BODY_BYTES));
+    let budget = use_state_eq(|| (a.id.clone(), first_budget(a)));
     let shown = if budget.0 == a.id {
         budget.1
     } else {
-        BODY_BYTES
+        first_budget(a)
     };
     let cut = floor_char_boundary(&a.body, shown);
     let more = {
@@ -225,6 +225,23 @@ fn ArticleBody(props: &ArticleViewProps) -> Html {
 
 /// Bytes of article text drawn at first: far more than any news article.
 const BODY_BYTES: usize = 400_000;
+
+/// How much of `a` is drawn at first: [`BODY_BYTES`], or up to the end of
+/// the paragraph the address points to (`#p-N`: a shared paragraph, or a
+/// search result's passage) when it lies further.
+fn first_budget(a: &Article) -> usize {
+    let target = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .and_then(|h| h.strip_prefix("#p-").and_then(|n| n.parse::<usize>().ok()));
+    let end = target.and_then(|n| {
+        a.blocks
+            .iter()
+            .zip(a.paragraph_numbers())
+            .find(|(_, number)| *number == Some(n.saturating_sub(1)))
+            .map(|(block, _)| block.span.end as usize)
+    });
+    end.map_or(BODY_BYTES, |end| end.max(BODY_BYTES))
+}
 
 /// The largest char boundary of `text` at or before `at`.
 fn floor_char_boundary(text: &str, at: usize) -> usize {

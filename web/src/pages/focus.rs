@@ -13,15 +13,18 @@ use crate::app::{Route, SearchParams};
 use crate::components::anchor_link::AnchorLink;
 use crate::components::marked::{Mark, Marked};
 use crate::components::share_button::ShareButton;
-use crate::hooks::{use_corpus, use_search_query};
+use crate::hooks::{use_corpus, use_search_query, SearchQuery};
 
 #[component]
 pub fn FocusPage() -> Html {
     let corpus = use_corpus();
-    let q = use_search_query().q;
-    let view = use_memo((corpus.clone(), q.clone()), |(corpus, q)| {
-        corpus.bundle().focus(q)
-    });
+    let SearchQuery {
+        q, imported_only, ..
+    } = use_search_query();
+    let view = use_memo(
+        (corpus.clone(), q.clone(), imported_only),
+        |(corpus, q, imported_only)| corpus.bundle().focus_in(q, *imported_only),
+    );
     html! {
         <section class="focus-page">
             <h1>{ "One topic, every report" }</h1>

@@ -142,7 +142,7 @@ fn Results(props: &ResultsProps) -> Html {
                 </div>
                 if n > 1 {
                     <p>
-                        <Link<Route, SearchParams> to={Route::Focus} query={Some(SearchParams::new(props.q.clone()))}
+                        <Link<Route, SearchParams> to={Route::Focus} query={Some(SearchParams::scoped(props.q.clone(), props.imported_only))}
                             classes="button" >
                             { "Compare passages side by side" }
                         </Link<Route, SearchParams>>
