@@ -285,6 +285,28 @@ test('files dropped on the library are added; a built-in article is not doubled;
     };
   }));
   assert.equal(stored, 0);
+
+  // Only an unreadable record kept: it is named, and can be forgotten.
+  await page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('crosscheck');
+    open.onerror = reject;
+    open.onsuccess = () => {
+      const tx = open.result.transaction('articles', 'readwrite');
+      tx.objectStore('articles').put({ id: 'bad--0000000000000000', file: 'Bad.txt', bytes: 'not bytes', added: 1 });
+      tx.oncomplete = () => { open.result.close(); resolve(); };
+      tx.onerror = reject;
+    };
+  }));
+  await page.reload();
+  await page.waitForFunction(() => /1 record\(s\) in this browser's storage could not be read back/.test(document.querySelector('[data-testid=import-status]')?.textContent ?? ''), null, { timeout: 60_000 });
+  assert.match(await page.getByTestId('import-results').innerText(), /Bad\.txt — not added/);
+  page.once('dialog', (d) => d.accept());
+  await page.getByTestId('remove-imported').click();
+  await page.waitForFunction(() => /Forgot the records that could not be read back/.test(document.querySelector('[data-testid=import-status]')?.textContent ?? ''), null, { timeout: 60_000 });
+  await page.reload();
+  await page.getByTestId('article-card').first().waitFor();
+  await page.waitForTimeout(1000);
+  assert.equal(await page.getByTestId('import-status').count(), 0);
   await context.close();
 });
 

@@ -462,14 +462,20 @@ pub fn use_importer(replace: Callback<Corpus>) -> Importer {
                     })
                     .collect();
                 if kept.articles.is_empty() {
-                    state.dispatch(if refused.is_empty() {
-                        Action::Idle
+                    if refused.is_empty() {
+                        state.dispatch(Action::Idle);
                     } else {
-                        Action::Failed(format!(
-                            "{} record(s) in this browser's storage could not be read back.",
-                            refused.len()
-                        ))
-                    });
+                        // Named, and "Remove them all" can forget them.
+                        let total = refused.len();
+                        state.dispatch(Action::Start {
+                            total,
+                            refused,
+                            restoring: false,
+                        });
+                        state.dispatch(Action::Failed(format!(
+                            "{total} record(s) in this browser's storage could not be read back."
+                        )));
+                    }
                     return;
                 }
                 // The corpus derived from these very articles by this build,
@@ -519,12 +525,22 @@ pub fn use_importer(replace: Callback<Corpus>) -> Importer {
         Callback::from(move |()| send(Asked::Import, Request::Cancel))
     };
     let removal = |what: Asked| {
-        let (state, send, busy) = (state.clone(), send.clone(), busy.clone());
+        let (state, send, busy) = (state.dispatcher(), send.clone(), busy.clone());
         Callback::from(move |ids: Vec<String>| {
-            if ids.is_empty() || busy.replace(true) {
+            if (ids.is_empty() && what != Asked::RemoveAll) || busy.replace(true) {
                 return;
             }
             state.dispatch(Action::Applying);
+            if ids.is_empty() {
+                // Nothing in the corpus to take out: only records that
+                // could not be read are left to forget.
+                let state = state.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let kept = forget_all(&[]).await;
+                    state.dispatch(Action::Removed { count: 0, kept });
+                });
+                return;
+            }
             send(what, Request::Remove { ids });
         })
     };

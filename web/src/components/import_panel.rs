@@ -63,10 +63,14 @@ pub fn ImportPanel() -> Html {
         let remove = importer.remove_all.clone();
         Callback::from(move |_: MouseEvent| {
             let sure = gloo_utils::window()
-                .confirm_with_message(&format!(
-                    "Remove all {} imported articles from this browser? Your own files are not touched.",
-                    imported_ids.len()
-                ))
+                .confirm_with_message(&if imported_ids.is_empty() {
+                    "Forget the stored records that could not be read back?".to_owned()
+                } else {
+                    format!(
+                        "Remove all {} imported articles from this browser? Your own files are not touched.",
+                        imported_ids.len()
+                    )
+                })
                 .unwrap_or(false);
             if sure {
                 remove.emit(imported_ids.clone());
@@ -74,6 +78,14 @@ pub fn ImportPanel() -> Html {
         })
     };
     let busy = importer.state.phase.busy();
+    // Kept records this version could not read (named in the results):
+    // "Remove them all" forgets them too.
+    let unreadable = matches!(importer.state.phase, Phase::Failed(_))
+        && importer
+            .state
+            .results
+            .iter()
+            .any(|r| matches!(r.outcome, Outcome::Refused { .. }));
     let submit = {
         let (files, folder, fields) = (files.clone(), folder.clone(), fields.clone());
         let start = importer.start.clone();
@@ -147,7 +159,7 @@ pub fn ImportPanel() -> Html {
                     </p>
                 }
             }
-            if imported > 0 {
+            if imported > 0 || unreadable {
                 <div class="import-manage">
                     <p class="muted">{ format!("{imported} imported article{} in this browser.", if imported == 1 { "" } else { "s" }) }</p>
                     <button type="button" class="button" data-testid="export-imported" onclick={export} disabled={busy}>{ "Export them as one file" }</button>
@@ -219,9 +231,13 @@ fn status(phase: &Phase, cancel: Callback<MouseEvent>) -> Html {
                 if *count == 1 { "" } else { "s" }
             );
             let text = match kept {
+                Kept::No(reason) if *count == 0 => {
+                    format!("This browser's storage could not forget them: {reason}")
+                }
                 Kept::No(reason) => format!(
                     "Removed {what} for this visit, but this browser's storage could not forget them: {reason} They will be back after a reload."
                 ),
+                _ if *count == 0 => "Forgot the records that could not be read back.".to_owned(),
                 _ => format!("Removed {what} from this browser."),
             };
             (text, None)
