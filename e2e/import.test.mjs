@@ -460,5 +460,36 @@ test('a reload puts the corpus derived by this build back at once, and derives i
   const rewritten = await poll(() => derivedRecord(page), (r) => r?.[2] > 3);
   assert.match(rewritten[1], /^3 articles/);
   assert.ok(rewritten[2] > 1000, 'the derived corpus is written again');
+
+  // A kept file that this build no longer adds (here: it became the same
+  // article as a built-in one) does not stop the derived corpus from
+  // being reused at the next start.
+  const fs = await import('node:fs');
+  const seedName = fs.readdirSync(new URL('../corpus/', import.meta.url)).find((f) => f.endsWith('.txt'));
+  const seed = fs.readFileSync(new URL(`../corpus/${seedName}`, import.meta.url), 'utf8');
+  await page.evaluate((text) => new Promise((resolve, reject) => {
+    const open = indexedDB.open('crosscheck');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const t = open.result.transaction(['articles', 'derived'], 'readwrite');
+      const s = t.objectStore('articles');
+      const all = s.getAll();
+      all.onsuccess = () => {
+        const r = all.result.find((x) => x.file === 'renamed.txt');
+        s.put({ ...r, bytes: new TextEncoder().encode(text) });
+      };
+      t.objectStore('derived').clear();
+      t.oncomplete = () => { open.result.close(); resolve(); };
+      t.onerror = () => reject(t.error);
+    };
+  }), seed);
+  await page.reload();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=imported-badge]').length === 2, null, { timeout: 60_000 });
+  await page.waitForFunction(() => /already in the corpus/.test(document.querySelector('[data-testid=import-results]')?.textContent ?? ''), null, { timeout: 60_000 });
+  await poll(() => derivedRecord(page), (r) => /^3 articles/.test(r?.[1] ?? ''));
+  await page.reload();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=imported-badge]').length === 2, null, { timeout: 60_000 });
+  await page.waitForFunction(() => /back from this browser's storage/.test(document.querySelector('[data-testid=import-status]')?.textContent ?? ''), null, { timeout: 60_000 });
+  assert.equal(await page.getByTestId('import-result').count(), 0, 'put back from the derived corpus, not read again');
   await context.close();
 });

@@ -16,7 +16,7 @@
 //! for the session and what was kept before is untouched (each write is
 //! one transaction).
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use crosscheck_core::export::{Export, ExportedArticle};
@@ -326,12 +326,15 @@ pub fn use_importer(replace: Callback<Corpus>) -> Importer {
     let busy = use_memo((), |_| Cell::new(false));
     busy.set(state.phase.busy());
     let asked = use_memo((), |_| Cell::new(Asked::Import));
+    // The key of the files a restore sends the worker (see `articles_key`).
+    let restored = use_memo((), |_| RefCell::new(None::<String>));
     let send = {
-        let (state, worker, replace, asked) = (
+        let (state, worker, replace, asked, restored) = (
             state.clone(),
             worker.clone(),
             replace.clone(),
             asked.clone(),
+            restored.clone(),
         );
         Rc::new(move |what: Asked, request: Request| {
             if !matches!(request, Request::Cancel) {
@@ -339,7 +342,12 @@ pub fn use_importer(replace: Callback<Corpus>) -> Importer {
             }
             let mut slot = worker.borrow_mut();
             let bridge = slot.get_or_insert_with(|| {
-                spawn_worker(state.dispatcher(), replace.clone(), asked.clone())
+                spawn_worker(
+                    state.dispatcher(),
+                    replace.clone(),
+                    asked.clone(),
+                    restored.clone(),
+                )
             });
             bridge.send(request);
         })
@@ -418,7 +426,7 @@ pub fn use_importer(replace: Callback<Corpus>) -> Importer {
             send.clone(),
             replace.clone(),
         );
-        let busy = busy.clone();
+        let (busy, restored) = (busy.clone(), restored.clone());
         Callback::from(move |()| {
             busy.set(true);
             // Busy from now on: an import started while the store is read
@@ -426,11 +434,12 @@ pub fn use_importer(replace: Callback<Corpus>) -> Importer {
             // imported article says it is coming back, not that it is
             // missing.
             state.dispatch(Action::Restoring);
-            let (state, start_files, send, replace) = (
+            let (state, start_files, send, replace, restored) = (
                 state.clone(),
                 start_files.clone(),
                 send.clone(),
                 replace.clone(),
+                restored.clone(),
             );
             wasm_bindgen_futures::spawn_local(async move {
                 let store = match Store::open().await {
@@ -508,6 +517,8 @@ pub fn use_importer(replace: Callback<Corpus>) -> Importer {
                         }
                     }
                 }
+                *restored.borrow_mut() =
+                    articles_key(kept.articles.iter().map(|k| k.article.id.as_str()));
                 let files = kept
                     .articles
                     .into_iter()
@@ -561,6 +572,7 @@ fn spawn_worker(
     state: UseReducerDispatcher<ImportState>,
     replace: Callback<Corpus>,
     asked: Rc<Cell<Asked>>,
+    restored: Rc<RefCell<Option<String>>>,
 ) -> WorkerBridge<CorpusWorker> {
     let base = yew_router::utils::base_url().unwrap_or_default();
     let loader = format!("{}/{}", base.trim_end_matches('/'), crate::worker::LOADER);
@@ -574,6 +586,7 @@ fn spawn_worker(
             } => {
                 state.dispatch(Action::Applying);
                 let (state, replace, what) = (state.clone(), replace.clone(), asked.get());
+                let restored_key = restored.take();
                 wasm_bindgen_futures::spawn_local(async move {
                     let kept = match what {
                         Asked::Restore => Kept::Restored,
@@ -583,13 +596,20 @@ fn spawn_worker(
                     match Corpus::decode(&bundle, crate::app::ARTICLES_PER_STEP, |_, _| {}).await {
                         Ok(corpus) => {
                             let consistent = matches!(kept, Kept::Yes | Kept::Restored);
-                            let imported = articles_key(
-                                corpus
-                                    .articles()
-                                    .iter()
-                                    .map(|a| a.id.as_str())
-                                    .filter(|id| is_imported(id)),
-                            );
+                            // The key of what the corpus was made from: the
+                            // files restored (some may not import: a
+                            // duplicate of a built-in article), else the
+                            // imported articles it holds.
+                            let imported =
+                                restored_key.filter(|_| what == Asked::Restore).or_else(|| {
+                                    articles_key(
+                                        corpus
+                                            .articles()
+                                            .iter()
+                                            .map(|a| a.id.as_str())
+                                            .filter(|id| is_imported(id)),
+                                    )
+                                });
                             replace.emit(corpus);
                             state.dispatch(match what {
                                 Asked::Remove | Asked::RemoveAll => Action::Removed {
