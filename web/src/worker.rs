@@ -134,6 +134,9 @@ pub struct CorpusWorker {
     /// corpus already enlarged).
     fetching: bool,
     job: Option<Job>,
+    /// Why this worker refuses to change the corpus: the page's corpus
+    /// (a kept one it was asked to adopt) could not be read here.
+    refused: Option<String>,
 }
 
 impl Worker for CorpusWorker {
@@ -146,10 +149,18 @@ impl Worker for CorpusWorker {
             bundle: None,
             fetching: false,
             job: None,
+            refused: None,
         }
     }
 
     fn received(&mut self, scope: &WorkerScope<Self>, msg: Request, who: HandlerId) {
+        if let (Some(reason), Request::Import { .. } | Request::Remove { .. }) =
+            (&self.refused, &msg)
+        {
+            let reason = reason.clone();
+            scope.respond(who, Reply::Failed { reason });
+            return;
+        }
         match msg {
             Request::Cancel => {
                 if let Some(job) = self.job.take() {
@@ -158,12 +169,15 @@ impl Worker for CorpusWorker {
             }
             Request::Adopt { bundle } => match Bundle::from_bytes(&bundle) {
                 Ok(bundle) => self.bundle = Some(bundle),
-                Err(e) => scope.respond(
-                    who,
-                    Reply::Failed {
-                        reason: format!("the kept corpus cannot be read: {e}"),
-                    },
-                ),
+                Err(e) => {
+                    // The page shows that corpus: importing into the
+                    // page's data file instead would drop its articles.
+                    let reason = format!(
+                        "the corpus kept in this browser cannot be read here ({e}); reload the page"
+                    );
+                    self.refused = Some(reason.clone());
+                    scope.respond(who, Reply::Failed { reason });
+                }
             },
             Request::Remove { ids } => {
                 let Some(bundle) = self.bundle.as_mut() else {
