@@ -7,6 +7,44 @@ import { servedApp, screenshot, axeViolations } from './harness.mjs';
 
 const app = servedApp();
 
+// A fresh browser context (no kept articles) on the library, drawn.
+async function openLibrary() {
+  const opened = await app.open();
+  await opened.page.goto(app.url);
+  await opened.page.getByTestId('article-card').first().waitFor();
+  return opened;
+}
+
+// Reloads and waits until the library is drawn and anything kept would
+// have been brought back (a restore of a few articles takes well under
+// a second).
+async function reloadAndSettle(page) {
+  await page.reload();
+  await page.getByTestId('article-card').first().waitFor();
+  await page.waitForTimeout(1000);
+}
+
+// Waits until the import status reads `pattern` (its whole text: the line
+// shown and the one announced).
+const statusMatches = (page, pattern, timeout = 60_000) => page.waitForFunction(
+  (source) => new RegExp(source).test(document.querySelector('[data-testid=import-status]')?.textContent ?? ''),
+  pattern.source,
+  { timeout },
+);
+
+// Stores a record this app cannot read (its bytes are text), as another
+// program or a damaged disk could leave one.
+const putUnreadableRecord = (page) => page.evaluate(() => new Promise((resolve, reject) => {
+  const open = indexedDB.open('crosscheck');
+  open.onerror = reject;
+  open.onsuccess = () => {
+    const tx = open.result.transaction('articles', 'readwrite');
+    tx.objectStore('articles').put({ id: 'bad--0000000000000000', file: 'Bad.txt', bytes: 'not bytes', added: 1 });
+    tx.oncomplete = () => { open.result.close(); resolve(); };
+    tx.onerror = reject;
+  };
+}));
+
 const TEXT = `Ceasefire talks resume in Geneva
 
 Negotiators from both sides met in Geneva on Tuesday for a third round of talks on a ceasefire.
@@ -23,9 +61,7 @@ const PAGE = `<!doctype html><html><head><title>Envoys meet in Moscow - Daily Pl
 </body></html>`;
 
 test('files, a saved page and pasted text are imported, marked and searchable', async () => {
-  const { context, page, problems, cspViolations } = await app.open();
-  await page.goto(app.url);
-  await page.getByTestId('article-card').first().waitFor();
+  const { context, page, problems, cspViolations } = await openLibrary();
   const before = await page.getByTestId('article-card').count();
   await page.locator('[data-testid=import] > summary').click();
   await page.getByTestId('import-files').setInputFiles([
@@ -41,7 +77,7 @@ test('files, a saved page and pasted text are imported, marked and searchable', 
   await page.getByTestId('import-submit').click();
 
   const status = page.getByTestId('import-status');
-  await page.waitForFunction(() => /Done: 3 articles added/.test(document.querySelector('[data-testid=import-status]')?.textContent ?? ''), null, { timeout: 60_000 });
+  await statusMatches(page, /Done: 3 articles added/);
   const results = await page.getByTestId('import-result').allInnerTexts();
   assert.equal(results.length, 6, results.join('\n'));
   assert.match(results.find((r) => r.startsWith('copy of geneva.txt')), /already in the corpus/);
@@ -75,9 +111,7 @@ test('files, a saved page and pasted text are imported, marked and searchable', 
 });
 
 test('an import can be cancelled and then changes nothing', async () => {
-  const { context, page } = await app.open();
-  await page.goto(app.url);
-  await page.getByTestId('article-card').first().waitFor();
+  const { context, page } = await openLibrary();
   const before = await page.getByTestId('article-card').count();
   await page.locator('[data-testid=import] > summary').click();
   // Enough text that reading takes seconds: the cancel lands while it reads.
@@ -92,23 +126,19 @@ test('an import can be cancelled and then changes nothing', async () => {
   // Cancel while the worker is reading the files.
   await page.waitForFunction(() => /^Read \d+ of 1500/.test(document.querySelector('[data-testid=import-status] p')?.textContent ?? ''), null, { timeout: 60_000 });
   await page.getByTestId('import-cancel').click();
-  await page.waitForFunction(() => /Cancelled: nothing was added/.test(document.querySelector('[data-testid=import-status]')?.textContent ?? ''), null, { timeout: 60_000 });
+  await statusMatches(page, /Cancelled: nothing was added/);
   assert.equal(await page.getByTestId('article-card').count(), before);
   assert.equal(await page.getByTestId('imported-badge').count(), 0);
   // The files read before the cancel are not shown as added.
   assert.doesNotMatch(await page.getByTestId('import-results').innerText(), /added: open/);
   // And nothing was kept.
-  await page.reload();
-  await page.getByTestId('article-card').first().waitFor();
-  await page.waitForTimeout(1000);
+  await reloadAndSettle(page);
   assert.equal(await page.getByTestId('imported-badge').count(), 0);
   await context.close();
 });
 
 test('imported articles are kept: back after a reload, removable, exported and imported elsewhere with the same ids', async () => {
-  const { context, page } = await app.open();
-  await page.goto(app.url);
-  await page.getByTestId('article-card').first().waitFor();
+  const { context, page } = await openLibrary();
   const builtIn = await page.getByTestId('article-card').count();
   await page.locator('[data-testid=import] > summary').click();
   await page.getByTestId('import-files').setInputFiles([
@@ -116,7 +146,7 @@ test('imported articles are kept: back after a reload, removable, exported and i
     { name: 'moscow.html', mimeType: 'text/html', buffer: Buffer.from(PAGE) },
   ]);
   await page.getByTestId('import-submit').click();
-  await page.waitForFunction(() => /kept in this browser/.test(document.querySelector('[data-testid=import-status]')?.textContent ?? ''), null, { timeout: 60_000 });
+  await statusMatches(page, /kept in this browser/);
   const ids = await page.evaluate(() =>
     [...document.querySelectorAll('[data-testid=article-card]')]
       .filter((c) => c.querySelector('[data-testid=imported-badge]'))
@@ -174,7 +204,7 @@ test('imported articles are kept: back after a reload, removable, exported and i
   await other.page.locator('[data-testid=import] > summary').click();
   await other.page.getByTestId('import-files').setInputFiles({ name: 'crosscheck-articles.xckx', mimeType: 'application/octet-stream', buffer: exported });
   await other.page.getByTestId('import-submit').click();
-  await other.page.waitForFunction(() => /Done: 2 articles added/.test(document.querySelector('[data-testid=import-status]')?.textContent ?? ''), null, { timeout: 60_000 });
+  await statusMatches(other.page, /Done: 2 articles added/);
   for (const id of ids) {
     assert.ok(await other.page.locator(`a.card-title[href$="/article/${id}"]`).count(), id);
   }
@@ -182,23 +212,19 @@ test('imported articles are kept: back after a reload, removable, exported and i
 });
 
 test('a damaged export file and an empty choice are refused with a clear message', async () => {
-  const { context, page } = await app.open();
-  await page.goto(app.url);
-  await page.getByTestId('article-card').first().waitFor();
+  const { context, page } = await openLibrary();
   await page.locator('[data-testid=import] > summary').click();
   await page.getByTestId('import-submit').click();
-  await page.waitForFunction(() => /Nothing to add/.test(document.querySelector('[data-testid=import-status]')?.textContent ?? ''));
+  await statusMatches(page, /Nothing to add/);
   await page.getByTestId('import-files').setInputFiles({ name: 'broken.xckx', mimeType: 'application/octet-stream', buffer: Buffer.concat([Buffer.from('XCKX'), Buffer.from([1, 0, 255, 255, 255, 255, 15])]) });
   await page.getByTestId('import-submit').click();
-  await page.waitForFunction(() => /Done: no article was added/.test(document.querySelector('[data-testid=import-status]')?.textContent ?? ''), null, { timeout: 60_000 });
+  await statusMatches(page, /Done: no article was added/);
   assert.match(await page.getByTestId('import-result').first().innerText(), /broken\.xckx — not added: .*(export|damaged)/);
   await context.close();
 });
 
 test('files dropped on the library are added; a built-in article is not doubled; the built-in ones can be hidden; a damaged stored record is named; removing all empties the storage', async () => {
-  const { context, page } = await app.open();
-  await page.goto(app.url);
-  await page.getByTestId('article-card').first().waitFor();
+  const { context, page } = await openLibrary();
   const builtIn = await page.getByTestId('article-card').count();
   const fs = await import('node:fs');
   const seedName = fs.readdirSync(new URL('../corpus/', import.meta.url)).find((f) => f.endsWith('.txt'));
@@ -215,7 +241,7 @@ test('files dropped on the library are added; a built-in article is not doubled;
   await page.dispatchEvent('[data-testid=import-drop]', 'dragover', { dataTransfer: transfer });
   await page.locator('.drop-hint').waitFor();
   await page.dispatchEvent('[data-testid=import-drop]', 'drop', { dataTransfer: transfer });
-  await page.waitForFunction(() => /Done: 1 article added/.test(document.querySelector('[data-testid=import-status]')?.textContent ?? ''), null, { timeout: 60_000 });
+  await statusMatches(page, /Done: 1 article added/);
   assert.equal(await page.locator('.drop-hint').count(), 0);
   const results = await page.getByTestId('import-result').allInnerTexts();
   assert.match(results.find((r) => r.startsWith('my copy of a seed.txt')), /already in the corpus/);
@@ -249,28 +275,17 @@ test('files dropped on the library are added; a built-in article is not doubled;
 
   // A record in the storage this version cannot read is named at the next
   // start, and does not keep the good one from coming back.
-  await page.evaluate(() => new Promise((resolve, reject) => {
-    const open = indexedDB.open('crosscheck');
-    open.onerror = reject;
-    open.onsuccess = () => {
-      const tx = open.result.transaction('articles', 'readwrite');
-      tx.objectStore('articles').put({ id: 'bad--0000000000000000', file: 'Bad.txt', bytes: 'not bytes', added: 1 });
-      tx.oncomplete = () => { open.result.close(); resolve(); };
-      tx.onerror = reject;
-    };
-  }));
+  await putUnreadableRecord(page);
   await page.reload();
-  await page.waitForFunction(() => /back from this browser's storage/.test(document.querySelector('[data-testid=import-status]')?.textContent ?? ''), null, { timeout: 60_000 });
+  await statusMatches(page, /back from this browser's storage/);
   assert.equal(await page.getByTestId('imported-badge').count(), 1);
   assert.match(await page.getByTestId('import-results').innerText(), /Bad\.txt — not added: .*damaged/);
 
   // Removing all empties the storage, the unreadable record included.
   page.once('dialog', (d) => d.accept());
   await page.getByTestId('remove-imported').click();
-  await page.waitForFunction(() => /Removed 1 imported article from this browser/.test(document.querySelector('[data-testid=import-status]')?.textContent ?? ''), null, { timeout: 60_000 });
-  await page.reload();
-  await page.getByTestId('article-card').first().waitFor();
-  await page.waitForTimeout(1000);
+  await statusMatches(page, /Removed 1 imported article from this browser/);
+  await reloadAndSettle(page);
   assert.equal(await page.getByTestId('article-card').count(), builtIn);
   assert.equal(await page.getByTestId('import-status').count(), 0);
   const stored = await page.evaluate(() => new Promise((resolve, reject) => {
@@ -287,33 +302,20 @@ test('files dropped on the library are added; a built-in article is not doubled;
   assert.equal(stored, 0);
 
   // Only an unreadable record kept: it is named, and can be forgotten.
-  await page.evaluate(() => new Promise((resolve, reject) => {
-    const open = indexedDB.open('crosscheck');
-    open.onerror = reject;
-    open.onsuccess = () => {
-      const tx = open.result.transaction('articles', 'readwrite');
-      tx.objectStore('articles').put({ id: 'bad--0000000000000000', file: 'Bad.txt', bytes: 'not bytes', added: 1 });
-      tx.oncomplete = () => { open.result.close(); resolve(); };
-      tx.onerror = reject;
-    };
-  }));
+  await putUnreadableRecord(page);
   await page.reload();
-  await page.waitForFunction(() => /1 record\(s\) in this browser's storage could not be read back/.test(document.querySelector('[data-testid=import-status]')?.textContent ?? ''), null, { timeout: 60_000 });
+  await statusMatches(page, /1 record\(s\) in this browser's storage could not be read back/);
   assert.match(await page.getByTestId('import-results').innerText(), /Bad\.txt — not added/);
   page.once('dialog', (d) => d.accept());
   await page.getByTestId('remove-imported').click();
-  await page.waitForFunction(() => /Forgot the records that could not be read back/.test(document.querySelector('[data-testid=import-status]')?.textContent ?? ''), null, { timeout: 60_000 });
-  await page.reload();
-  await page.getByTestId('article-card').first().waitFor();
-  await page.waitForTimeout(1000);
+  await statusMatches(page, /Forgot the records that could not be read back/);
+  await reloadAndSettle(page);
   assert.equal(await page.getByTestId('import-status').count(), 0);
   await context.close();
 });
 
 test('ten thousand files at once are all accounted for, and the page answers meanwhile', async () => {
-  const { context, page } = await app.open();
-  await page.goto(app.url);
-  await page.getByTestId('article-card').first().waitFor();
+  const { context, page } = await openLibrary();
   const before = await page.getByTestId('article-card').count();
   await page.locator('[data-testid=import] > summary').click();
   const words = ['council', 'budget', 'river', 'bridge', 'school', 'harbour', 'station', 'market', 'festival', 'hospital'];
@@ -346,9 +348,7 @@ test('ten thousand files at once are all accounted for, and the page answers mea
 });
 
 test('a 50 MB file is read and one past the limit is refused by name, before it is read', async () => {
-  const { context, page } = await app.open();
-  await page.goto(app.url);
-  await page.getByTestId('article-card').first().waitFor();
+  const { context, page } = await openLibrary();
   await page.locator('[data-testid=import] > summary').click();
   const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
   const { join } = await import('node:path');
@@ -419,16 +419,14 @@ async function poll(read, ok) {
 }
 
 test('a reload puts the corpus derived by this build back at once, and derives it again from the files when it cannot be used', async () => {
-  const { context, page } = await app.open();
-  await page.goto(app.url);
-  await page.getByTestId('article-card').first().waitFor();
+  const { context, page } = await openLibrary();
   await page.locator('[data-testid=import] > summary').click();
   await page.getByTestId('import-files').setInputFiles([
     { name: 'geneva talks.txt', mimeType: 'text/plain', buffer: Buffer.from(TEXT) },
     { name: 'moscow.html', mimeType: 'text/html', buffer: Buffer.from(PAGE) },
   ]);
   await page.getByTestId('import-submit').click();
-  await page.waitForFunction(() => /kept in this browser/.test(document.querySelector('[data-testid=import-status]')?.textContent ?? ''), null, { timeout: 60_000 });
+  await statusMatches(page, /kept in this browser/);
   // The derived corpus is kept beside the files, for these two articles.
   const kept = await poll(() => derivedRecord(page), (r) => r !== null);
   assert.match(kept?.[1] ?? '', /^2 articles, [0-9a-f]{16}$/);
@@ -446,7 +444,7 @@ test('a reload puts the corpus derived by this build back at once, and derives i
   await page.locator('[data-testid=import] > summary').click();
   await page.getByTestId('import-paste').fill('The harbour reopened on Friday after repairs costing 3 million, the port said.');
   await page.getByTestId('import-submit').click();
-  await page.waitForFunction(() => /Done: 1 article added/.test(document.querySelector('[data-testid=import-status]')?.textContent ?? ''), null, { timeout: 60_000 });
+  await statusMatches(page, /Done: 1 article added/);
   assert.equal(await page.getByTestId('imported-badge').count(), 3);
   await poll(() => derivedRecord(page), (r) => /^3 articles/.test(r?.[1] ?? ''));
 
@@ -489,7 +487,7 @@ test('a reload puts the corpus derived by this build back at once, and derives i
   await poll(() => derivedRecord(page), (r) => /^3 articles/.test(r?.[1] ?? ''));
   await page.reload();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=imported-badge]').length === 2, null, { timeout: 60_000 });
-  await page.waitForFunction(() => /back from this browser's storage/.test(document.querySelector('[data-testid=import-status]')?.textContent ?? ''), null, { timeout: 60_000 });
+  await statusMatches(page, /back from this browser's storage/);
   assert.equal(await page.getByTestId('import-result').count(), 0, 'put back from the derived corpus, not read again');
   await context.close();
 });
