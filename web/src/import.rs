@@ -155,15 +155,9 @@ pub enum Action {
     /// A reply of the worker ([`Reply::Done`] is turned into `Applying`
     /// and then `Finished` or `Removed` once the corpus is in place).
     Reply(Reply),
-    Applying,
-    Finished {
-        added: usize,
-        kept: Kept,
-    },
-    Removed {
-        count: usize,
-        kept: Kept,
-    },
+    /// The import reaches this phase: `Applying`, `Finished` or `Removed`,
+    /// which the page decides, not a reply.
+    Reach(Phase),
     Failed(String),
 }
 
@@ -226,11 +220,12 @@ impl Reducible for ImportState {
                 // A failure is the reader's to see, restore or not.
                 next.restoring = false;
             }
-            Action::Reply(Reply::Done { .. }) | Action::Applying => next.phase = Phase::Applying,
-            Action::Finished { added, kept } => next.phase = Phase::Finished { added, kept },
-            Action::Removed { count, kept } => {
-                next.phase = Phase::Removed { count, kept };
-                next.restoring = false;
+            Action::Reply(Reply::Done { .. }) => next.phase = Phase::Applying,
+            Action::Reach(phase) => {
+                if matches!(phase, Phase::Removed { .. }) {
+                    next.restoring = false;
+                }
+                next.phase = phase;
             }
         }
         Rc::new(next)
@@ -408,10 +403,10 @@ pub fn use_importer(replace: Callback<Corpus>) -> Importer {
                             refused,
                             restoring: false,
                         });
-                        state.dispatch(Action::Finished {
+                        state.dispatch(Action::Reach(Phase::Finished {
                             added: 0,
                             kept: Kept::Yes,
-                        });
+                        }));
                     }
                     return;
                 }
@@ -509,10 +504,10 @@ pub fn use_importer(replace: Callback<Corpus>) -> Importer {
                                 refused: Vec::new(),
                                 restoring: true,
                             });
-                            state.dispatch(Action::Finished {
+                            state.dispatch(Action::Reach(Phase::Finished {
                                 added,
                                 kept: Kept::Restored,
-                            });
+                            }));
                             return;
                         }
                     }
@@ -541,14 +536,14 @@ pub fn use_importer(replace: Callback<Corpus>) -> Importer {
             if (ids.is_empty() && what != Asked::RemoveAll) || busy.replace(true) {
                 return;
             }
-            state.dispatch(Action::Applying);
+            state.dispatch(Action::Reach(Phase::Applying));
             if ids.is_empty() {
                 // Nothing in the corpus to take out: only records that
                 // could not be read are left to forget.
                 let state = state.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     let kept = forget_all(&[]).await;
-                    state.dispatch(Action::Removed { count: 0, kept });
+                    state.dispatch(Action::Reach(Phase::Removed { count: 0, kept }));
                 });
                 return;
             }
@@ -584,7 +579,7 @@ fn spawn_worker(
                 added,
                 removed,
             } => {
-                state.dispatch(Action::Applying);
+                state.dispatch(Action::Reach(Phase::Applying));
                 let (state, replace, what) = (state.clone(), replace.clone(), asked.get());
                 let restored_key = restored.take();
                 wasm_bindgen_futures::spawn_local(async move {
@@ -612,14 +607,14 @@ fn spawn_worker(
                                 });
                             replace.emit(corpus);
                             state.dispatch(match what {
-                                Asked::Remove | Asked::RemoveAll => Action::Removed {
+                                Asked::Remove | Asked::RemoveAll => Action::Reach(Phase::Removed {
                                     count: removed.len(),
                                     kept,
-                                },
-                                Asked::Import | Asked::Restore => Action::Finished {
+                                }),
+                                Asked::Import | Asked::Restore => Action::Reach(Phase::Finished {
                                     added: added.len(),
                                     kept,
-                                },
+                                }),
                             });
                             // Only when the device holds exactly what the
                             // corpus holds, and there is something to hold.
