@@ -6,6 +6,7 @@ pub mod data;
 pub mod download;
 pub mod fatal;
 pub mod files;
+pub mod form;
 pub mod paint;
 pub mod service_worker;
 pub mod share;

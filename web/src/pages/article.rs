@@ -10,6 +10,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
+use crate::browser::form::chosen;
 use crate::components::annotated::{article_marks, format_value};
 use crate::components::entity_list::EntityList;
 use crate::components::marked::Marked;
@@ -367,14 +368,10 @@ fn CompareWith(props: &ArticleViewProps) -> Html {
     }
     let id = a.id.clone();
     let onchange = Callback::from(move |e: Event| {
-        let Some(select) = e
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(t).ok())
-        else {
+        let Some(other) = chosen(&e) else {
             return;
         };
-        let other = select.value();
-        if let (false, Some(nav)) = (other.is_empty(), navigator.as_ref()) {
+        if let Some(nav) = navigator.as_ref() {
             nav.push(&Route::Compare {
                 a: id.clone(),
                 b: other,

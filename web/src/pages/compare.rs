@@ -13,11 +13,11 @@ use std::rc::Rc;
 use crosscheck_core::compare::{Comparison, EntityCount, SentenceKind};
 use crosscheck_core::{Article, Span};
 use wasm_bindgen::JsCast;
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
+use crate::browser::form::{chosen, value_of};
 use crate::components::annotated::format_value;
 use crate::components::entity_list::entity_class;
 use crate::components::marked::{Mark, Marked};
@@ -78,13 +78,9 @@ fn Pickers(props: &PairProps) -> Html {
         let navigator = navigator.clone();
         let (a, b) = (props.a.id.clone(), props.b.id.clone());
         Callback::from(move |e: Event| {
-            let Some(select) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
-            else {
+            let Some(id) = value_of(&e) else {
                 return;
             };
-            let id = select.value();
             let route = if left {
                 Route::Compare {
                     a: id,
@@ -106,12 +102,7 @@ fn Pickers(props: &PairProps) -> Html {
         let navigator = navigator.clone();
         let (a, b) = (props.a.id.clone(), props.b.id.clone());
         Callback::from(move |e: Event| {
-            let Some(id) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
-                .map(|s| s.value())
-                .filter(|v| !v.is_empty())
-            else {
+            let Some(id) = chosen(&e) else {
                 return;
             };
             if let Some(nav) = navigator.as_ref() {

@@ -12,6 +12,7 @@ use yew_router::prelude::*;
 use crosscheck_core::Article;
 
 use crate::app::Route;
+use crate::browser::form::value_of;
 use crate::components::import_panel::{ImportDropZone, ImportPanel};
 use crate::hooks::use_corpus;
 use crate::import::save_export;
@@ -178,16 +179,7 @@ pub fn LibraryPage() -> Html {
             let navigator = navigator.clone();
             let params = params.clone();
             Callback::from(move |e: Event| {
-                let Some(value) = e.target().and_then(|t| {
-                    wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t.clone())
-                        .map(|i| i.value())
-                        .ok()
-                        .or_else(|| {
-                            wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlSelectElement>(t)
-                                .map(|s| s.value())
-                                .ok()
-                        })
-                }) else {
+                let Some(value) = value_of(&e) else {
                     return;
                 };
                 let mut next = params.clone();

@@ -20,11 +20,12 @@ use crosscheck_core::compare::synopsis::{Fact, FactDisagreement, Synopsis, MAX_A
 use crosscheck_core::{Article, Span};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlElement, HtmlSelectElement};
+use web_sys::HtmlElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::{href, Route};
+use crate::browser::form::chosen;
 use crate::browser::paint::after_paint;
 use crate::components::annotated::format_value;
 use crate::components::marked::{Mark, Marked};
@@ -328,16 +329,9 @@ fn Controls(props: &ControlsProps) -> Html {
         let ids = ids.clone();
         let params = props.params.clone();
         Callback::from(move |e: Event| {
-            let Some(select) = e
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
-            else {
+            let Some(id) = chosen(&e) else {
                 return;
             };
-            let id = select.value();
-            if id.is_empty() {
-                return;
-            }
             if let Some(nav) = navigator.as_ref() {
                 open(
                     nav,
