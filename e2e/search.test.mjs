@@ -30,6 +30,55 @@ test('typing shows ranked, highlighted results and puts the query in the URL', a
   await context.close();
 });
 
+test('typing on the results page: results first, then the URL follows; Back and Forward see the URL', async () => {
+  const { context, page, problems } = await app.open();
+  await page.goto(app.url);
+  await page.getByTestId('article-card').first().waitFor();
+  const input = page.getByTestId('search-input');
+  await input.click();
+  await input.pressSequentially('talks', { delay: 30 });
+  await page.waitForURL(/\/search\?q=talks$/);
+  const entries = await page.evaluate(() => history.length);
+  // Typing on: every search is drawn, and the URL catches up without
+  // adding history entries.
+  await input.pressSequentially(' witkoff', { delay: 150 });
+  await page.waitForURL(/\/search\?q=talks\+witkoff$/);
+  assert.equal(await page.evaluate(() => history.length), entries);
+  const count = await page.getByTestId('result-count').innerText();
+  const fresh = await context.newPage();
+  await fresh.goto(page.url());
+  assert.equal(await fresh.getByTestId('result-count').innerText(), count);
+  await fresh.close();
+
+  // A facet (a new entry), then Back: the URL's query shows, in the box
+  // and in the results.
+  await page.locator('.facet', { hasText: 'Steve Witkoff' }).first().click();
+  await page.waitForURL(/person/);
+  await page.goBack();
+  await page.waitForURL(/\/search\?q=talks\+witkoff$/);
+  assert.equal(await input.inputValue(), 'talks witkoff');
+  assert.equal(await page.getByTestId('result-count').innerText(), count);
+  // Back leaves the search (the whole typing was one entry); Forward
+  // returns to what was typed last.
+  await page.goBack();
+  await page.getByTestId('article-card').first().waitFor();
+  await page.goForward();
+  await page.waitForURL(/\/search\?q=talks\+witkoff$/);
+  assert.equal(await input.inputValue(), 'talks witkoff');
+  assert.equal(await page.getByTestId('result-count').innerText(), count);
+  // Esc right after a keystroke clears the box and the URL for good.
+  await input.click();
+  await page.keyboard.type('s');
+  await page.waitForTimeout(120);
+  await page.keyboard.press('Escape');
+  await page.getByTestId('search-help').waitFor();
+  await page.waitForTimeout(500);
+  assert.match(page.url(), /\/search\?q=$/);
+  assert.equal(await input.inputValue(), '');
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test('a result opens the article at its passage with the terms marked; Back returns', async () => {
   const { context, page } = await app.open();
   await page.goto(`${app.url}search?q=${encodeURIComponent('"nearly four hours"')}`);

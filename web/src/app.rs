@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 
 use crate::components::header::Header;
 use crate::components::update_banner::UpdateBanner;
+use crate::hooks::{Typed, TypedQuery};
 use crate::import::{use_importer, Importer};
 use crate::pages::{
     article::ArticlePage, compare::ComparePage, focus::FocusPage, library::LibraryPage,
@@ -164,8 +165,11 @@ pub fn Frame(props: &FrameProps) -> Html {
         Some(Route::Article { .. } | Route::Search) => "medium",
         _ => "",
     };
+    // The query typed on the results page ahead of its URL, shared by the
+    // search box (in the header) and the results (in `<main>`).
+    let typed = use_state(|| None::<Typed>);
     html! {
-        <>
+        <ContextProvider<TypedQuery> context={typed}>
             <Header />
             <UpdateBanner />
             <main id="main" class={classes!("main", width)}>
@@ -177,7 +181,7 @@ pub fn Frame(props: &FrameProps) -> Html {
                     <span class="build-label" data-testid="build-label">{ format!(" Build {label}.") }</span>
                 }
             </footer>
-        </>
+        </ContextProvider<TypedQuery>>
     }
 }
 

@@ -6,6 +6,12 @@
 //! goes back or opens a link. Updates are debounced so typing never waits on
 //! rendering. `/` focuses the box from anywhere; Esc clears it. The box
 //! takes no more characters than the engine reads.
+//!
+//! On the results page a search runs before its URL is written: the query
+//! goes to the page through the typed-query context, and the history entry
+//! is replaced once the results are painted and the browser is idle (see
+//! [`crate::hooks::Typed`]), so a keystroke's results never wait on the
+//! browser's history.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -18,10 +24,15 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::{Route, SearchParams};
-use crate::hooks::{use_search_query, SearchQuery};
+use crate::browser::paint::when_idle;
+use crate::hooks::{use_search_query, use_url_query, SearchQuery, Typed, TypedQuery};
 
 /// Milliseconds of quiet typing before the URL (and results) follow.
 const DEBOUNCE_MS: u32 = 90;
+
+/// At most this long (ms) after its results are painted, a query typed on
+/// the results page is in the URL, even when the browser is never idle.
+const URL_WRITE_WITHIN_MS: u32 = 300;
 
 /// The performance mark set when a debounced search starts.
 pub const SEARCH_MARK: &str = "crosscheck-search";
@@ -41,6 +52,15 @@ pub fn SearchBox() -> Html {
     let value = use_state(|| url_query.clone());
     let input_ref = use_node_ref();
     let pending: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+    let typed = use_context::<TypedQuery>();
+    // Counts what the reader did in the box: a URL write that comes due
+    // after something newer (a keystroke, Esc, Enter) is left to that.
+    let generation: Rc<RefCell<u64>> = use_mut_ref(|| 0);
+    // Where the latest render was, read when a URL write comes due: the
+    // reader may have left the results page, or the URL moved, meanwhile.
+    let url_query_now = use_url_query();
+    let latest: Rc<RefCell<(bool, String)>> = use_mut_ref(Default::default);
+    *latest.borrow_mut() = (on_search_page, url_query_now);
 
     // Follow the URL when it changes from outside (Back, a link, a facet).
     {
@@ -97,6 +117,18 @@ pub fn SearchBox() -> Html {
         }
     };
 
+    // Something newer than any pending search or URL write happened.
+    let supersede = {
+        let generation = generation.clone();
+        let typed = typed.clone();
+        move || {
+            *generation.borrow_mut() += 1;
+            if let Some(typed) = &typed {
+                typed.set(None);
+            }
+        }
+    };
+
     let oninput = {
         let value = value.clone();
         let go = go.clone();
@@ -107,7 +139,11 @@ pub fn SearchBox() -> Html {
             };
             let q = input.value();
             value.set(q.clone());
+            *generation.borrow_mut() += 1;
             let go = go.clone();
+            let typed = typed.clone();
+            let generation = generation.clone();
+            let latest = latest.clone();
             // First keystroke from another page pushes a history entry.
             let replace = on_search_page;
             *pending.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
@@ -117,7 +153,28 @@ pub fn SearchBox() -> Html {
                 if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
                     perf.mark(SEARCH_MARK).ok();
                 }
-                go(q, replace)
+                match typed {
+                    Some(typed) if replace => {
+                        let over = latest.borrow().1.clone();
+                        typed.set(Some(Typed {
+                            q: q.clone(),
+                            over: over.clone(),
+                        }));
+                        let mine = *generation.borrow();
+                        wasm_bindgen_futures::spawn_local(async move {
+                            when_idle(URL_WRITE_WITHIN_MS).await;
+                            if *generation.borrow() != mine {
+                                return;
+                            }
+                            let (still_here, url_query) = latest.borrow().clone();
+                            if still_here && url_query == over {
+                                go(q, true);
+                            }
+                            typed.set(None);
+                        });
+                    }
+                    _ => go(q, replace),
+                }
             }));
         })
     };
@@ -126,9 +183,11 @@ pub fn SearchBox() -> Html {
         let value = value.clone();
         let go = go.clone();
         let pending = pending.clone();
+        let supersede = supersede.clone();
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
             "Escape" => {
                 pending.borrow_mut().take();
+                supersede();
                 value.set(String::new());
                 if on_search_page {
                     go(String::new(), true);
@@ -147,6 +206,7 @@ pub fn SearchBox() -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             pending.borrow_mut().take();
+            supersede();
             go((*value).clone(), on_search_page);
         })
     };

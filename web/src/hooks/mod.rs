@@ -4,4 +4,4 @@ mod use_corpus;
 mod use_search_query;
 
 pub use use_corpus::use_corpus;
-pub use use_search_query::{use_search_query, SearchQuery};
+pub use use_search_query::{use_search_query, use_url_query, SearchQuery, Typed, TypedQuery};

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::SearchParams;
+use crate::app::{Route, SearchParams};
 
 /// The query of the current view, from the URL's `?q=`.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -15,17 +15,49 @@ pub struct SearchQuery {
     pub imported_only: bool,
 }
 
+/// A query typed on the search page whose results are drawn before the URL
+/// holds it.
+///
+/// The URL is the state, but writing it (`history.replaceState`) costs
+/// several milliseconds on a busy machine, and every view that reads the
+/// location renders again after it. So a search typed on the results page
+/// goes to the views through this context first, and the search box writes
+/// the URL once the results are painted and the browser is idle, then
+/// clears it. `over` is the URL's query it was typed over: as soon as the
+/// URL holds any other query (the write landed, or Back, a link, a facet
+/// moved it), the URL decides again, so a typed query never outlives its
+/// page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Typed {
+    pub q: String,
+    pub over: String,
+}
+
+/// The context [`crate::app::Frame`] provides: the query typed ahead of the
+/// URL, if any.
+pub type TypedQuery = UseStateHandle<Option<Typed>>;
+
 /// The `?q=` of the current URL; views that carry a search (results, an
 /// article opened from them, the focus view, the search box) read it here.
+/// On the results page, a query typed ahead of the URL (see [`Typed`])
+/// stands for it.
 #[hook]
 pub fn use_search_query() -> SearchQuery {
     let location = use_location();
+    let on_search_page = use_route::<Route>() == Some(Route::Search);
+    let typed = use_context::<TypedQuery>();
     match location.map(|l| l.query::<SearchParams>()) {
-        Some(Ok(p)) => SearchQuery {
-            imported_only: p.imported_only(),
-            q: p.q,
-            malformed: false,
-        },
+        Some(Ok(p)) => {
+            let ahead = typed
+                .as_ref()
+                .and_then(|t| t.as_ref())
+                .filter(|t| on_search_page && t.over == p.q);
+            SearchQuery {
+                imported_only: p.imported_only(),
+                q: ahead.map_or(p.q, |t| t.q.clone()),
+                malformed: false,
+            }
+        }
         Some(Err(_)) => SearchQuery {
             q: String::new(),
             malformed: true,
@@ -33,4 +65,14 @@ pub fn use_search_query() -> SearchQuery {
         },
         None => SearchQuery::default(),
     }
+}
+
+/// The query the URL itself holds, ignoring one typed ahead of it: what the
+/// search box compares a typed query with.
+#[hook]
+pub fn use_url_query() -> String {
+    use_location()
+        .and_then(|l| l.query::<SearchParams>().ok())
+        .map(|p| p.q)
+        .unwrap_or_default()
 }
