@@ -79,6 +79,36 @@ test('typing on the results page: results first, then the URL follows; Back and 
   await context.close();
 });
 
+test('a result clicked before the typed query reaches the URL: Back returns to that query', async () => {
+  const { context, page, problems } = await app.open();
+  // A browser that is never idle: the URL write waits two seconds, so the
+  // click lands while the results are ahead of the URL.
+  await context.addInitScript(() => {
+    window.requestIdleCallback = (callback) => setTimeout(callback, 2000);
+  });
+  await page.goto(`${app.url}search?q=talks`);
+  await page.getByTestId('search-result').first().waitFor();
+  const input = page.getByTestId('search-input');
+  await input.click();
+  await input.press('End');
+  await input.pressSequentially(' witkoff', { delay: 20 });
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=result-count]')?.textContent && document.querySelectorAll('[data-testid=search-result] mark').length > 0 &&
+      [...document.querySelectorAll('[data-testid=search-result] mark')].some((m) => /witkoff/i.test(m.textContent)),
+  );
+  const count = await page.getByTestId('result-count').innerText();
+  assert.match(page.url(), /\?q=talks$/, 'the URL is still behind the results');
+  await page.getByTestId('search-result').first().getByRole('link').first().click();
+  await page.getByTestId('article-title').waitFor();
+  await page.goBack();
+  await page.waitForURL(/\/search\?q=talks\+witkoff$/);
+  assert.equal(await input.inputValue(), 'talks witkoff');
+  assert.equal(await page.getByTestId('result-count').innerText(), count);
+  // The deep link itself is served by the host's 404 page (an SPA fallback).
+  assert.deepEqual(problems().filter((p) => !p.startsWith('HTTP 404')), []);
+  await context.close();
+});
+
 test('a result opens the article at its passage with the terms marked; Back returns', async () => {
   const { context, page } = await app.open();
   await page.goto(`${app.url}search?q=${encodeURIComponent('"nearly four hours"')}`);

@@ -27,45 +27,133 @@ use crate::app::{Route, SearchParams};
 use crate::browser::paint::when_idle;
 use crate::hooks::{use_search_query, use_url_query, SearchQuery, Typed, TypedQuery};
 
-/// Milliseconds of quiet typing before the URL (and results) follow.
+/// Milliseconds of quiet typing before a search runs.
 const DEBOUNCE_MS: u32 = 90;
 
-/// At most this long (ms) after its results are painted, a query typed on
-/// the results page is in the URL, even when the browser is never idle.
+/// How long (ms) after its results are painted a query typed on the results
+/// page waits for an idle moment to be written to the URL (unless a click
+/// or a newer search writes it first).
 const URL_WRITE_WITHIN_MS: u32 = 300;
 
 /// The performance mark set when a debounced search starts.
 pub const SEARCH_MARK: &str = "crosscheck-search";
+
+/// What the latest render knew, for the callbacks that outlive it (the
+/// debounce, the idle write, the document's click listener): the reader
+/// may have left the page, or the URL moved, meanwhile.
+struct Latest {
+    /// Where the reader is (the route's path).
+    path: String,
+    on_search_page: bool,
+    /// The URL's own query, not one typed ahead of it.
+    url_query: String,
+    /// Writes a query to the URL, replacing the entry or pushing one, with
+    /// the scope (`&builtin=hide`) the page has now.
+    go: Rc<dyn Fn(String, bool)>,
+    typed: Option<TypedQuery>,
+}
+
+impl Default for Latest {
+    fn default() -> Latest {
+        Latest {
+            path: String::new(),
+            on_search_page: false,
+            url_query: String::new(),
+            go: Rc::new(|_, _| {}),
+            typed: None,
+        }
+    }
+}
+
+/// A query drawn on the results page and not yet in the URL, and the URL
+/// query it was typed over.
+struct Unwritten {
+    q: String,
+    over: String,
+}
+
+type Shared<T> = Rc<RefCell<T>>;
+
+/// Writes the query drawn ahead of the URL, if the reader is still on the
+/// results page it was typed over; clears the typed query either way.
+fn write_unwritten(unwritten: &Shared<Option<Unwritten>>, latest: &Shared<Latest>) {
+    let Some(Unwritten { q, over }) = unwritten.borrow_mut().take() else {
+        return;
+    };
+    // Out of the borrow before writing: the router may render at once.
+    let (go, typed, still_here) = {
+        let now = latest.borrow();
+        let still_here = now.on_search_page && now.url_query == over;
+        (now.go.clone(), now.typed.clone(), still_here)
+    };
+    if still_here {
+        go(q, true);
+    }
+    if let Some(typed) = typed {
+        typed.set(None);
+    }
+}
+
+/// Where the box's searches go: the page, and the URL query it will hold
+/// once the box's own pending write lands. A debounced search whose
+/// keystroke saw another one is dropped: the reader navigated meanwhile.
+fn destination(unwritten: &Shared<Option<Unwritten>>, latest: &Shared<Latest>) -> (String, String) {
+    let now = latest.borrow();
+    let q = match &*unwritten.borrow() {
+        Some(u) => u.q.clone(),
+        None => now.url_query.clone(),
+    };
+    (now.path.clone(), q)
+}
 
 #[component]
 pub fn SearchBox() -> Html {
     let navigator = use_navigator();
     let route = use_route::<Route>();
     let SearchQuery {
-        q: url_query,
+        q: shown_query,
         imported_only,
         ..
     } = use_search_query();
     let on_search_page = route == Some(Route::Search);
     // Any view with `?q=` (results, an article opened from them, the
     // focus view) shows its query, so the reader sees what is marked.
-    let value = use_state(|| url_query.clone());
+    let value = use_state(|| shown_query.clone());
     let input_ref = use_node_ref();
-    let pending: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
-    let typed = use_context::<TypedQuery>();
-    // Counts what the reader did in the box: a URL write that comes due
-    // after something newer (a keystroke, Esc, Enter) is left to that.
-    let generation: Rc<RefCell<u64>> = use_mut_ref(|| 0);
-    // Where the latest render was, read when a URL write comes due: the
-    // reader may have left the results page, or the URL moved, meanwhile.
-    let url_query_now = use_url_query();
-    let latest: Rc<RefCell<(bool, String)>> = use_mut_ref(Default::default);
-    *latest.borrow_mut() = (on_search_page, url_query_now);
+    let pending: Shared<Option<Timeout>> = use_mut_ref(|| None);
+    let unwritten: Shared<Option<Unwritten>> = use_mut_ref(|| None);
+
+    let go: Rc<dyn Fn(String, bool)> = {
+        let navigator = navigator.clone();
+        Rc::new(move |q: String, replace: bool| {
+            let Some(nav) = navigator.as_ref() else {
+                return;
+            };
+            // The scope of the page typed on (library or results) goes on.
+            let params = SearchParams::scoped(q, imported_only);
+            let _ = if replace {
+                nav.replace_with_query(&Route::Search, &params)
+            } else {
+                nav.push_with_query(&Route::Search, &params)
+            };
+        })
+    };
+    let now = Latest {
+        path: use_location()
+            .map(|l| l.path().to_owned())
+            .unwrap_or_default(),
+        on_search_page,
+        url_query: use_url_query(),
+        go: go.clone(),
+        typed: use_context::<TypedQuery>(),
+    };
+    let latest: Shared<Latest> = use_mut_ref(Latest::default);
+    *latest.borrow_mut() = now;
 
     // Follow the URL when it changes from outside (Back, a link, a facet).
     {
         let value = value.clone();
-        let shown = url_query.clone();
+        let shown = shown_query.clone();
         use_effect_with(shown, move |shown| {
             if *value != *shown {
                 value.set(shown.clone());
@@ -101,29 +189,45 @@ pub fn SearchBox() -> Html {
         });
     }
 
-    let go = {
-        let navigator = navigator.clone();
-        move |q: String, replace: bool| {
-            let Some(nav) = navigator.as_ref() else {
-                return;
-            };
-            // The scope of the page typed on (library or results) goes on.
-            let params = SearchParams::scoped(q, imported_only);
-            let _ = if replace {
-                nav.replace_with_query(&Route::Search, &params)
-            } else {
-                nav.push_with_query(&Route::Search, &params)
-            };
-        }
-    };
+    // A click anywhere (a result, a facet, "Copy link") first puts the
+    // query drawn ahead of the URL into it, so the entry Back returns to,
+    // and the link copied, hold what the reader saw.
+    {
+        let (unwritten, latest) = (unwritten.clone(), latest.clone());
+        use_effect_with((), move |_| {
+            let options = gloo_events::EventListenerOptions::run_in_capture_phase();
+            let listener = gloo_events::EventListener::new_with_options(
+                &gloo_utils::document(),
+                "click",
+                options,
+                move |_| write_unwritten(&unwritten, &latest),
+            );
+            move || drop(listener)
+        });
+    }
 
-    // Something newer than any pending search or URL write happened.
-    let supersede = {
-        let generation = generation.clone();
-        let typed = typed.clone();
+    // Leaving the page a query was typed on without a click (Back, a
+    // key) drops the query drawn ahead of the URL: its write would go to
+    // another entry, and coming back shows what that entry holds.
+    {
+        let (unwritten, latest) = (unwritten.clone(), latest.clone());
+        let path = latest.borrow().path.clone();
+        use_effect_with(path, move |_| {
+            if unwritten.borrow_mut().take().is_some() {
+                let typed = latest.borrow().typed.clone();
+                if let Some(typed) = typed.filter(|t| t.is_some()) {
+                    typed.set(None);
+                }
+            }
+        });
+    }
+
+    let clear_typed = {
+        let (unwritten, latest) = (unwritten.clone(), latest.clone());
         move || {
-            *generation.borrow_mut() += 1;
-            if let Some(typed) = &typed {
+            unwritten.borrow_mut().take();
+            let typed = latest.borrow().typed.clone();
+            if let Some(typed) = typed {
                 typed.set(None);
             }
         }
@@ -131,7 +235,6 @@ pub fn SearchBox() -> Html {
 
     let oninput = {
         let value = value.clone();
-        let go = go.clone();
         let pending = pending.clone();
         Callback::from(move |e: InputEvent| {
             let Some(input) = e.target_dyn_into::<HtmlInputElement>() else {
@@ -139,41 +242,39 @@ pub fn SearchBox() -> Html {
             };
             let q = input.value();
             value.set(q.clone());
-            *generation.borrow_mut() += 1;
-            let go = go.clone();
-            let typed = typed.clone();
-            let generation = generation.clone();
-            let latest = latest.clone();
-            // First keystroke from another page pushes a history entry.
-            let replace = on_search_page;
+            let (unwritten, latest) = (unwritten.clone(), latest.clone());
+            let seen = destination(&unwritten, &latest);
             *pending.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
+                if destination(&unwritten, &latest) != seen {
+                    return;
+                }
                 // The moment a search starts, for the browser benchmark
                 // (`scripts/bench-browser.mjs`) and the browser's own
                 // performance panel: results painted minus this mark.
                 if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
                     perf.mark(SEARCH_MARK).ok();
                 }
+                let (on_search_page, over, go, typed) = {
+                    let now = latest.borrow();
+                    let over = now.url_query.clone();
+                    (now.on_search_page, over, now.go.clone(), now.typed.clone())
+                };
                 match typed {
-                    Some(typed) if replace => {
-                        let over = latest.borrow().1.clone();
+                    Some(typed) if on_search_page => {
                         typed.set(Some(Typed {
                             q: q.clone(),
                             over: over.clone(),
                         }));
-                        let mine = *generation.borrow();
+                        // A newer search replaces this one's write: the
+                        // first idle moment writes whichever is drawn.
+                        *unwritten.borrow_mut() = Some(Unwritten { q, over });
                         wasm_bindgen_futures::spawn_local(async move {
                             when_idle(URL_WRITE_WITHIN_MS).await;
-                            if *generation.borrow() != mine {
-                                return;
-                            }
-                            let (still_here, url_query) = latest.borrow().clone();
-                            if still_here && url_query == over {
-                                go(q, true);
-                            }
-                            typed.set(None);
+                            write_unwritten(&unwritten, &latest);
                         });
                     }
-                    _ => go(q, replace),
+                    // First keystroke from another page pushes an entry.
+                    _ => go(q, on_search_page),
                 }
             }));
         })
@@ -183,11 +284,11 @@ pub fn SearchBox() -> Html {
         let value = value.clone();
         let go = go.clone();
         let pending = pending.clone();
-        let supersede = supersede.clone();
+        let clear_typed = clear_typed.clone();
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
             "Escape" => {
                 pending.borrow_mut().take();
-                supersede();
+                clear_typed();
                 value.set(String::new());
                 if on_search_page {
                     go(String::new(), true);
@@ -206,7 +307,7 @@ pub fn SearchBox() -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             pending.borrow_mut().take();
-            supersede();
+            clear_typed();
             go((*value).clone(), on_search_page);
         })
     };

@@ -22,11 +22,11 @@ pub struct SearchQuery {
 /// several milliseconds on a busy machine, and every view that reads the
 /// location renders again after it. So a search typed on the results page
 /// goes to the views through this context first, and the search box writes
-/// the URL once the results are painted and the browser is idle, then
-/// clears it. `over` is the URL's query it was typed over: as soon as the
-/// URL holds any other query (the write landed, or Back, a link, a facet
-/// moved it), the URL decides again, so a typed query never outlives its
-/// page.
+/// the URL once the results are painted and the browser is idle (or at
+/// once when the reader clicks anything), then clears it. `over` is the
+/// URL's query it was typed over: as soon as the URL holds any other query
+/// (the write landed, or Back, a link, a facet moved it), the URL decides
+/// again.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Typed {
     pub q: String,
