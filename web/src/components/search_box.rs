@@ -89,7 +89,21 @@ fn write_unwritten(unwritten: &Shared<Option<Unwritten>>, latest: &Shared<Latest
     if still_here {
         go(q, true);
     }
-    if let Some(typed) = typed {
+    clear(typed);
+}
+
+/// Drops the query drawn ahead of the URL without writing it (Esc, Enter,
+/// or the reader left the page), and the typed query with it.
+fn drop_unwritten(unwritten: &Shared<Option<Unwritten>>, latest: &Shared<Latest>) {
+    unwritten.borrow_mut().take();
+    let typed = latest.borrow().typed.clone();
+    clear(typed);
+}
+
+/// Empties the typed-query context, if it holds a query (setting a state
+/// renders again even when nothing changes).
+fn clear(typed: Option<TypedQuery>) {
+    if let Some(typed) = typed.filter(|t| t.is_some()) {
         typed.set(None);
     }
 }
@@ -212,25 +226,12 @@ pub fn SearchBox() -> Html {
     {
         let (unwritten, latest) = (unwritten.clone(), latest.clone());
         let path = latest.borrow().path.clone();
-        use_effect_with(path, move |_| {
-            if unwritten.borrow_mut().take().is_some() {
-                let typed = latest.borrow().typed.clone();
-                if let Some(typed) = typed.filter(|t| t.is_some()) {
-                    typed.set(None);
-                }
-            }
-        });
+        use_effect_with(path, move |_| drop_unwritten(&unwritten, &latest));
     }
 
     let clear_typed = {
         let (unwritten, latest) = (unwritten.clone(), latest.clone());
-        move || {
-            unwritten.borrow_mut().take();
-            let typed = latest.borrow().typed.clone();
-            if let Some(typed) = typed {
-                typed.set(None);
-            }
-        }
+        move || drop_unwritten(&unwritten, &latest)
     };
 
     let oninput = {
