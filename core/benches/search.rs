@@ -126,9 +126,9 @@ fn search_bbc(c: &mut Criterion) {
         .expect("the BBC collection parses");
     let index = SearchIndex::build(&articles);
 
-    let size = index.serialized_size();
+    let size = index.byte_size();
     println!(
-        "index: {} articles, {} terms; serialized {} bytes = {:.1}% of the {} bytes of raw text",
+        "index: {} articles, {} terms; vocabulary and postings {} bytes = {:.1}% of the {} bytes of raw text",
         index.len(),
         index.term_count(),
         size,
@@ -164,10 +164,6 @@ fn search_bbc(c: &mut Criterion) {
             ..SearchOptions::default()
         };
         b.iter(|| index.search(&articles, "champions leag", &opts))
-    });
-    group.bench_function("decode_index", |b| {
-        let bytes = postcard::to_allocvec(&index).unwrap();
-        b.iter(|| postcard::from_bytes::<SearchIndex>(&bytes).unwrap())
     });
     group.finish();
 }

@@ -12,7 +12,11 @@
 //!
 //! The encoding is postcard (compact varints, identical on 64-bit hosts and
 //! wasm32) behind a magic tag and a format version, so a stale or foreign
-//! blob is refused with a clear error instead of being misread.
+//! blob is refused with a clear error instead of being misread. It holds
+//! the articles, the comparison and the ranking weights, not the search
+//! index: decoding builds the index from the articles as they are read
+//! ([`BundleDecoder`]), which costs less time than the index's bytes take to
+//! download and leaves nothing in the file for a damaged index to hide in.
 
 use std::fmt;
 
@@ -24,6 +28,7 @@ use crate::compare::synopsis::{synopsis, Synopsis};
 use crate::compare::{compare, Comparison, CorpusComparison, FocusView, UniqueCoverage};
 use crate::parse::ParseError;
 use crate::pipeline::parse_corpus;
+use crate::search::index::{IndexBuilder, IndexWriter};
 use crate::search::{RankingWeights, SearchIndex, SearchOptions, SearchResults};
 
 const MAGIC: &[u8; 4] = b"XCK1";
@@ -32,10 +37,10 @@ const MAGIC: &[u8; 4] = b"XCK1";
 pub const FOCUS_ARTICLES: usize = 12;
 
 /// Bumped whenever the serialized shape of [`Bundle`] changes.
-pub const FORMAT_VERSION: u16 = 7;
+pub const FORMAT_VERSION: u16 = 8;
 
 /// A corpus, ready to search and compare.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Bundle {
     /// Articles sorted by file name.
     pub articles: Vec<Article>,
@@ -115,12 +120,25 @@ impl Bundle {
         }
     }
 
-    /// Serializes to the data file's byte form.
+    /// Serializes to the data file's byte form: everything but the
+    /// search index, which decoding rebuilds.
     pub fn to_bytes(&self) -> Vec<u8> {
+        /// The fields in the order [`BundleDecoder`] reads them.
+        #[derive(Serialize)]
+        struct Wire<'a> {
+            articles: &'a [Article],
+            comparison: &'a CorpusComparison,
+            ranking: &'a RankingWeights,
+        }
         let mut out = MAGIC.to_vec();
         out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        let wire = Wire {
+            articles: &self.articles,
+            comparison: &self.comparison,
+            ranking: &self.ranking,
+        };
         // Serializing plain owned data into a Vec cannot fail.
-        out.extend(postcard::to_allocvec(self).expect("bundle serializes"));
+        out.extend(postcard::to_allocvec(&wire).expect("bundle serializes"));
         out
     }
 
@@ -133,23 +151,6 @@ impl Bundle {
                 return Ok(bundle);
             }
         }
-    }
-
-    /// Whether the decoded parts fit together as [`Bundle::build`] makes
-    /// them: every article's positions lie in its text, the index has one
-    /// document per article with the same id in the same order, and the
-    /// comparison tables are sized for the articles. A bundle file may come
-    /// from anywhere (users import and export them); checking once here
-    /// means no view can index past a table or slice outside a text later.
-    ///
-    /// The articles and the index's posting lists are checked as they are
-    /// decoded ([`BundleDecoder`]); this checks how the parts fit together.
-    fn check_tables(&self) -> Result<(), String> {
-        let ids = self.index.docs.iter().map(|d| d.id.as_str());
-        if !ids.eq(self.articles.iter().map(|a| a.id.as_str())) {
-            return Err("the index's documents are not the articles".into());
-        }
-        self.comparison.check(&self.articles)
     }
 
     /// Looks an article up by id.
@@ -311,32 +312,42 @@ impl Bundle {
 
 /// Decodes a bundle a piece at a time, so a browser can draw between
 /// pieces instead of blocking for the whole file (a corpus of thousands of
-/// articles takes a few hundred milliseconds to decode in one go).
+/// articles takes a few hundred milliseconds to decode and index in one
+/// go).
 ///
-/// The byte form is postcard's encoding of [`Bundle`]'s fields in order:
-/// the article count, each article, the index, the comparison, the ranking
-/// weights. [`BundleDecoder::step`] reads up to a given number of articles,
-/// or one of the later fields, per call; [`Bundle::from_bytes`] is this run
-/// to the end, so both read exactly the same way.
+/// The byte form is postcard's encoding of the article count, each
+/// article, the comparison and the ranking weights (see
+/// [`Bundle::to_bytes`]). [`BundleDecoder::step`] reads and indexes up to a
+/// given number of articles, or one of the later pieces, per call;
+/// [`Bundle::from_bytes`] is this run to the end, so both read exactly the
+/// same way.
+///
+/// A bundle file may come from anywhere (readers import and export them),
+/// so everything is checked as it is read: each article's positions lie in
+/// its text, the comparison's tables are sized for the articles, nothing
+/// follows the weights. The index is built here from checked articles, so
+/// no view can index past a table or slice outside a text later.
 pub struct BundleDecoder<'a> {
     rest: &'a [u8],
     total: usize,
     articles: Vec<Article>,
-    index: Option<SearchIndex>,
-    /// How far the index's posting lists are checked: `None` before the
-    /// first slice, the last term checked, or done.
-    postings: PostingsCheck,
+    index: IndexState,
     comparison: Option<CorpusComparison>,
+    ranking: Option<RankingWeights>,
 }
 
-/// Terms whose posting lists one step checks: a few milliseconds of work.
-const TERMS_PER_STEP: usize = 8_000;
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum PostingsCheck {
-    After(Option<Vec<u8>>),
-    Done,
+/// The index a [`BundleDecoder`] builds: fed article by article, then
+/// written a slice of its vocabulary per step.
+enum IndexState {
+    Building(IndexBuilder),
+    Writing(IndexWriter),
+    /// The bundle was returned.
+    Spent,
 }
+
+/// Terms of the vocabulary one step writes: a few milliseconds of work
+/// (the BBC collection has 34,000 terms).
+const TERMS_PER_STEP: usize = 5_000;
 
 /// How far a [`BundleDecoder`] has come.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -375,9 +386,9 @@ impl<'a> BundleDecoder<'a> {
             rest,
             total: total as usize,
             articles: Vec::with_capacity(total as usize),
-            index: None,
-            postings: PostingsCheck::After(None),
+            index: IndexState::Building(IndexBuilder::default()),
             comparison: None,
+            ranking: None,
         })
     }
 
@@ -388,11 +399,11 @@ impl<'a> BundleDecoder<'a> {
         }
     }
 
-    /// Decodes (and checks) up to `articles` more articles, or, once they
-    /// are all in, the next piece: the index, a slice of its posting lists
-    /// to check, the comparison, the ranking weights. Returns the bundle
-    /// when the last piece is read (nothing may follow it) and the parts
-    /// are found to fit; the decoder is spent then.
+    /// Decodes, checks and indexes up to `articles` more articles, or, once
+    /// they are all in, the next piece: the comparison, the ranking weights
+    /// (nothing may follow them), then the index's vocabulary is ordered
+    /// and its records written a slice at a time. Returns the bundle with
+    /// the last slice; the decoder is spent then.
     pub fn step(&mut self, articles: usize) -> Result<Option<Bundle>, BundleError> {
         if self.articles.len() < self.total {
             let until = self
@@ -403,48 +414,56 @@ impl<'a> BundleDecoder<'a> {
             while self.articles.len() < until {
                 let (article, rest) = take::<Article>(self.rest)?;
                 article.check().map_err(BundleError::Corrupt)?;
+                if let IndexState::Building(index) = &mut self.index {
+                    index.add_article(&article);
+                }
                 self.articles.push(article);
                 self.rest = rest;
             }
             return Ok(None);
         }
-        if self.index.is_none() {
-            let (index, rest) = take::<SearchIndex>(self.rest)?;
-            self.index = Some(index);
-            self.rest = rest;
-            return Ok(None);
-        }
-        if let (PostingsCheck::After(after), Some(index)) = (&self.postings, &self.index) {
-            self.postings = match index
-                .check_postings_after(after.as_deref(), TERMS_PER_STEP)
-                .map_err(BundleError::Corrupt)?
-            {
-                Some(last) => PostingsCheck::After(Some(last)),
-                None => PostingsCheck::Done,
-            };
-            return Ok(None);
-        }
         if self.comparison.is_none() {
             let (comparison, rest) = take::<CorpusComparison>(self.rest)?;
+            comparison
+                .check(&self.articles)
+                .map_err(BundleError::Corrupt)?;
             self.comparison = Some(comparison);
             self.rest = rest;
             return Ok(None);
         }
-        let (ranking, rest) = take::<RankingWeights>(self.rest)?;
-        if !rest.is_empty() {
-            return Err(BundleError::Corrupt(format!(
-                "{} bytes after the end",
-                rest.len()
-            )));
+        if self.ranking.is_none() {
+            let (ranking, rest) = take::<RankingWeights>(self.rest)?;
+            if !rest.is_empty() {
+                return Err(BundleError::Corrupt(format!(
+                    "{} bytes after the end",
+                    rest.len()
+                )));
+            }
+            self.ranking = Some(ranking);
+            self.rest = rest;
+            return Ok(None);
         }
-        let bundle = Bundle {
-            articles: std::mem::take(&mut self.articles),
-            index: self.index.take().unwrap_or_default(),
-            comparison: self.comparison.take().unwrap_or_default(),
-            ranking,
-        };
-        bundle.check_tables().map_err(BundleError::Corrupt)?;
-        Ok(Some(bundle))
+        match std::mem::replace(&mut self.index, IndexState::Spent) {
+            IndexState::Building(index) => {
+                self.index = IndexState::Writing(index.into_writer());
+                Ok(None)
+            }
+            IndexState::Writing(mut index) => {
+                if !index.write(TERMS_PER_STEP) {
+                    self.index = IndexState::Writing(index);
+                    return Ok(None);
+                }
+                Ok(Some(Bundle {
+                    articles: std::mem::take(&mut self.articles),
+                    index: index.finish(),
+                    comparison: self.comparison.take().unwrap_or_default(),
+                    ranking: self.ranking.take().unwrap_or_default(),
+                }))
+            }
+            IndexState::Spent => Err(BundleError::Corrupt(
+                "the bundle was already decoded".into(),
+            )),
+        }
     }
 }
 
@@ -603,8 +622,9 @@ mod tests {
             }
         );
         // One article, then as many as there are left (a step past the end
-        // takes what is left), then the index, its posting lists (one slice
-        // for so small an index), the comparison, the weights.
+        // takes what is left), then the comparison, the weights, the
+        // vocabulary ordered and the index written (one slice for so small
+        // an index).
         assert_eq!(decoder.step(1).unwrap(), None);
         assert_eq!(decoder.progress().articles, 1);
         assert_eq!(decoder.step(usize::MAX).unwrap(), None);

@@ -213,11 +213,6 @@ enum Load {
 /// chunk would cost more than the download.
 const PROGRESS_EVERY_MS: f64 = 100.0;
 
-/// Articles decoded between two chances for the browser to draw and answer
-/// input: a few milliseconds of work in the browser on BBC-sized articles,
-/// so decoding thousands never holds the page for one long task.
-pub(crate) const ARTICLES_PER_STEP: usize = 150;
-
 /// The app as the browser runs it: the browser's history as the router's,
 /// the frame painted at once, the corpus data file fetched with progress
 /// shown, decoded once, then the views with the corpus in context. When the
@@ -301,7 +296,7 @@ async fn fetch_corpus(load: &UseStateHandle<Load>) -> Load {
         Err(reason) => return Load::Failed(reason.into()),
         Ok(bytes) => bytes,
     };
-    let read = Corpus::decode(&bytes, ARTICLES_PER_STEP, |articles, total| {
+    let read = Corpus::decode(&bytes, |articles, total| {
         load.set(Load::Reading { articles, total })
     });
     match read.await {

@@ -487,10 +487,7 @@ pub fn use_importer(replace: Callback<Corpus>) -> Importer {
                 // worker, instead of reading and comparing them all again.
                 if let (Ok(Some(store)), true) = (&store, refused.is_empty()) {
                     if let Some(derived) = reusable(store, &kept.articles).await {
-                        if let Ok(corpus) =
-                            Corpus::decode(&derived.bytes, crate::app::ARTICLES_PER_STEP, |_, _| {})
-                                .await
-                        {
+                        if let Ok(corpus) = Corpus::decode(&derived.bytes, |_, _| {}).await {
                             send(
                                 Asked::Restore,
                                 Request::Adopt {
@@ -588,7 +585,7 @@ fn spawn_worker(
                         Asked::RemoveAll => forget_all(&removed).await,
                         Asked::Import | Asked::Remove => keep(&added, &removed).await,
                     };
-                    match Corpus::decode(&bundle, crate::app::ARTICLES_PER_STEP, |_, _| {}).await {
+                    match Corpus::decode(&bundle, |_, _| {}).await {
                         Ok(corpus) => {
                             let consistent = matches!(kept, Kept::Yes | Kept::Restored);
                             // The key of what the corpus was made from: the

@@ -26,6 +26,14 @@ use crosscheck_core::compare::synopsis::Synopsis;
 use crosscheck_core::compare::Story;
 use crosscheck_core::{Article, Bundle, BundleDecoder, BundleError};
 
+/// How long one slice of decoding runs before the browser gets a turn:
+/// short enough that a frame is never held long, long enough that a corpus
+/// of thousands is not mostly waiting between slices.
+const DECODE_SLICE_MS: f64 = 12.0;
+/// Articles one step of the decoder reads and indexes, between two looks
+/// at the clock: well under a millisecond of work for news-sized articles.
+const ARTICLES_PER_STEP: usize = 8;
+
 /// The corpus the app shows, cheap to clone.
 #[derive(Clone)]
 pub struct Corpus(Rc<State>);
@@ -64,18 +72,20 @@ impl Corpus {
         Bundle::from_bytes(bytes).map(Corpus::new)
     }
 
-    /// Decodes a data file `step` articles at a time, letting the browser
-    /// draw and answer input between pieces; `progress` hears (articles
-    /// decoded, total).
+    /// Decodes a data file (and builds its search index) in slices of
+    /// about [`DECODE_SLICE_MS`], letting the browser draw and answer input
+    /// between them; `progress` hears (articles decoded, total) after each.
     pub async fn decode(
         bytes: &[u8],
-        step: usize,
         progress: impl Fn(usize, usize),
     ) -> Result<Corpus, BundleError> {
         let mut decoder = BundleDecoder::new(bytes)?;
         loop {
-            if let Some(bundle) = decoder.step(step)? {
-                return Ok(Corpus::new(bundle));
+            let began = js_sys::Date::now();
+            while js_sys::Date::now() - began < DECODE_SLICE_MS {
+                if let Some(bundle) = decoder.step(ARTICLES_PER_STEP)? {
+                    return Ok(Corpus::new(bundle));
+                }
             }
             let p = decoder.progress();
             progress(p.articles, p.total);

@@ -138,18 +138,19 @@ impl<'a, const LISTS: usize> Record<'a, LISTS> {
         Record { df, lists }
     }
 
-    /// Writes a record from its lists (list `i` in mask bit `i`).
-    pub fn write(df: u32, lists: &[ListBuilder; LISTS], out: &mut Vec<u8>) {
+    /// Writes a record from its lists, each with its number (its bit in
+    /// the mask, below `LISTS`), in any order; empty lists are left out.
+    pub fn write(df: u32, lists: &mut [(u8, ListBuilder)], out: &mut Vec<u8>) {
         let () = Self::MASK_FITS;
+        lists.sort_unstable_by_key(|(i, _)| *i);
         write_varint(out, df);
-        let mask = lists
+        let lists = lists
             .iter()
-            .enumerate()
-            .filter(|(_, l)| !l.is_empty())
-            .fold(0u8, |m, (f, _)| m | (1 << f));
+            .filter(|(i, l)| usize::from(*i) < LISTS && !l.is_empty());
+        let mask = lists.clone().fold(0u8, |m, (i, _)| m | (1 << i));
         out.push(mask);
         let mut buf = Vec::new();
-        for list in lists.iter().filter(|l| !l.is_empty()) {
+        for (_, list) in lists {
             buf.clear();
             list.write(&mut buf);
             write_varint(out, buf.len() as u32);
@@ -179,11 +180,13 @@ mod tests {
 
     #[test]
     fn records_keep_lists_per_field() {
-        let mut lists: [ListBuilder; 7] = Default::default();
-        lists[0].push(2, &[0]);
-        lists[2].push(2, &[4, 9]);
+        let mut title = ListBuilder::default();
+        title.push(2, &[0]);
+        let mut body = ListBuilder::default();
+        body.push(2, &[4, 9]);
+        let mut lists = [(2, body), (0, title), (1, ListBuilder::default())];
         let mut bytes = Vec::new();
-        Record::write(1, &lists, &mut bytes);
+        Record::<7>::write(1, &mut lists, &mut bytes);
         let r = Record::<7>::parse(&bytes);
         assert_eq!(r.df, 1);
         assert_eq!(record_df(&bytes), 1);

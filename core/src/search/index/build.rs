@@ -1,6 +1,10 @@
 //! Building the index: articles analysed into per-field postings, the
 //! vocabulary written as an FST. Adding or removing an article rebuilds the
 //! index from its own postings, which keeps its bytes canonical.
+//!
+//! [`IndexBuilder`] takes articles one at a time, so whoever builds the
+//! index of a large corpus (the browser, as it decodes the data file) can
+//! stop between articles and let the page draw.
 
 use std::collections::BTreeSet;
 
@@ -16,18 +20,36 @@ use crate::search::analyze::for_each_token;
 use crate::search::cursor::{DocCursor, PostingCursor};
 use crate::search::postings::ListBuilder;
 
-/// One term's lists while building, with its document frequency.
+/// One term's lists while building, with its document frequency. Only the
+/// fields the term occurs in have a list: most terms of a corpus occur in
+/// one or two of the seven, and a full array per term would make the
+/// builder of a corpus of thousands hold tens of megabytes of empty lists.
 #[derive(Default)]
 struct TermBuilder {
-    lists: [ListBuilder; FIELD_COUNT],
+    /// (field number, its list).
+    lists: Vec<(u8, ListBuilder)>,
     df: u32,
     last_doc: Option<u32>,
+}
+
+impl TermBuilder {
+    /// The term's list in field `f`, made on first use.
+    fn list(&mut self, f: usize) -> &mut ListBuilder {
+        let at = match self.lists.iter().position(|(i, _)| usize::from(*i) == f) {
+            Some(at) => at,
+            None => {
+                self.lists.push((f as u8, ListBuilder::default()));
+                self.lists.len() - 1
+            }
+        };
+        &mut self.lists[at].1
+    }
 }
 
 /// Accumulates postings document by document, then writes the index.
 /// Terms are interned, so indexing allocates only for new vocabulary.
 #[derive(Default)]
-struct Builder {
+pub(crate) struct IndexBuilder {
     ids: HashMap<String, u32>,
     terms: Vec<TermBuilder>,
     docs: Vec<DocEntry>,
@@ -44,7 +66,7 @@ struct DocScratch {
     lengths: [u32; FIELD_COUNT],
 }
 
-impl Builder {
+impl IndexBuilder {
     fn intern(&mut self, term: &str) -> u32 {
         if let Some(&id) = self.ids.get(term) {
             return id;
@@ -61,7 +83,7 @@ impl Builder {
         self.add_block(doc, field, text, &[], &mut Vec::new());
     }
 
-    /// [`Builder::add_text`] that also appends to `positions`, for each
+    /// [`IndexBuilder::add_text`] that also appends to `positions`, for each
     /// byte offset of `starts` (sorted), the position (counted from the
     /// text's first) of the first word at or after it.
     fn add_block(
@@ -92,7 +114,8 @@ impl Builder {
         doc.lengths[f] += words;
     }
 
-    fn add_article(&mut self, a: &Article) {
+    /// Adds an article as the next document.
+    pub(crate) fn add_article(&mut self, a: &Article) {
         let mut d = DocScratch::default();
         self.add_text(&mut d, Field::Title, &a.title);
         let mut block_starts = Vec::with_capacity(a.blocks.len());
@@ -151,7 +174,7 @@ impl Builder {
                 positions.clear();
                 positions.extend(run.iter().map(|p| p.1));
                 let t = &mut self.terms[run[0].0 as usize];
-                t.lists[f].push(doc, &positions);
+                t.list(f).push(doc, &positions);
                 if t.last_doc != Some(doc) {
                     t.df += 1;
                     t.last_doc = Some(doc);
@@ -168,7 +191,9 @@ impl Builder {
         self.doc_facets.push(facets);
     }
 
-    fn finish(mut self) -> SearchIndex {
+    /// Resolves each document's facet names to ids and orders the
+    /// vocabulary: the first step of writing the index.
+    pub(crate) fn into_writer(mut self) -> IndexWriter {
         let names: BTreeSet<&FacetName> = self.doc_facets.iter().flatten().collect();
         let facet_names: Vec<FacetName> = names.into_iter().cloned().collect();
         for (doc, set) in self.docs.iter_mut().zip(&self.doc_facets) {
@@ -179,24 +204,62 @@ impl Builder {
         }
         let mut order: Vec<(String, u32)> = self.ids.into_iter().collect();
         order.sort_unstable();
-        let mut postings = Vec::new();
-        let mut fst = MapBuilder::memory();
-        for (term, id) in &order {
-            let t = &self.terms[*id as usize];
+        IndexWriter {
+            order: order.into_iter(),
+            terms: self.terms,
+            docs: self.docs,
+            facet_names,
+            postings: Vec::new(),
+            fst: MapBuilder::memory(),
+        }
+    }
+
+    /// Writes the vocabulary and the posting lists of every document added.
+    pub(crate) fn finish(self) -> SearchIndex {
+        self.into_writer().finish()
+    }
+}
+
+/// Writes a built index's records and vocabulary, a slice of the terms at
+/// a time: on a corpus of thousands of articles writing them all takes
+/// longer than a browser should go without drawing.
+pub(crate) struct IndexWriter {
+    /// The terms left to write, in byte order, with their builder's number.
+    order: std::vec::IntoIter<(String, u32)>,
+    terms: Vec<TermBuilder>,
+    docs: Vec<DocEntry>,
+    facet_names: Vec<FacetName>,
+    postings: Vec<u8>,
+    fst: MapBuilder<Vec<u8>>,
+}
+
+impl IndexWriter {
+    /// Writes the records of up to `terms` more terms; returns whether all
+    /// are written. Each term's lists are freed as it is written.
+    pub(crate) fn write(&mut self, terms: usize) -> bool {
+        for (term, id) in self.order.by_ref().take(terms) {
+            let mut t = std::mem::take(&mut self.terms[id as usize]);
             if t.df == 0 {
                 continue;
             }
-            let offset = postings.len() as u64;
-            TermRecord::write(t.df, &t.lists, &mut postings);
+            let offset = self.postings.len() as u64;
+            TermRecord::write(t.df, &mut t.lists, &mut self.postings);
             // Terms are sorted and unique, so insertion cannot fail.
-            fst.insert(term, offset).expect("sorted unique terms");
+            self.fst.insert(term, offset).expect("sorted unique terms");
         }
-        let terms = Map::new(fst.into_inner().expect("in-memory fst")).expect("valid fst");
+        self.order.len() == 0
+    }
+
+    /// Writes what is left and returns the index.
+    pub(crate) fn finish(mut self) -> SearchIndex {
+        self.write(usize::MAX);
+        let bytes = self.fst.into_inner().expect("in-memory fst");
+        let terms = Map::new(bytes).expect("valid fst");
         let mut index = SearchIndex {
             terms,
-            postings,
+            postings: self.postings,
             docs: self.docs,
-            facet_names,
+            facet_names: self.facet_names,
             derived: Derived::default(),
         };
         index.derived = Derived::of(&index.docs);
@@ -207,7 +270,7 @@ impl Builder {
 impl SearchIndex {
     /// Indexes articles; document `i` is `articles[i]`.
     pub fn build(articles: &[Article]) -> SearchIndex {
-        let mut b = Builder::default();
+        let mut b = IndexBuilder::default();
         for a in articles {
             b.add_article(a);
         }
@@ -253,8 +316,8 @@ impl SearchIndex {
     }
 
     /// A builder holding every document but `skip`.
-    fn rebuild(&self, skip: Option<u32>) -> Builder {
-        let mut b = Builder::default();
+    fn rebuild(&self, skip: Option<u32>) -> IndexBuilder {
+        let mut b = IndexBuilder::default();
         let renumber = |doc: u32| match skip {
             Some(s) if doc == s => None,
             Some(s) if doc > s => Some(doc - 1),
@@ -276,7 +339,7 @@ impl SearchIndex {
                     cursor.positions(&mut positions);
                     match renumber(doc) {
                         Some(d) => {
-                            t.lists[f].push(d, &positions);
+                            t.list(f).push(d, &positions);
                             t.last_doc = t.last_doc.max(Some(d));
                         }
                         None => dropped = true,
