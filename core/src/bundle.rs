@@ -31,13 +31,16 @@ use crate::pipeline::parse_corpus;
 use crate::search::index::{IndexBuilder, IndexWriter};
 use crate::search::{RankingWeights, SearchIndex, SearchOptions, SearchResults};
 
+mod wire;
+use wire::WireArticle;
+
 const MAGIC: &[u8; 4] = b"XCK1";
 /// Articles the focus view reads, the best of the search for its query:
 /// as many as fit side by side for a reader.
 pub const FOCUS_ARTICLES: usize = 12;
 
 /// Bumped whenever the serialized shape of [`Bundle`] changes.
-pub const FORMAT_VERSION: u16 = 8;
+pub const FORMAT_VERSION: u16 = 9;
 
 /// A corpus, ready to search and compare.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -126,14 +129,14 @@ impl Bundle {
         /// The fields in the order [`BundleDecoder`] reads them.
         #[derive(Serialize)]
         struct Wire<'a> {
-            articles: &'a [Article],
+            articles: Vec<WireArticle>,
             comparison: &'a CorpusComparison,
             ranking: &'a RankingWeights,
         }
         let mut out = MAGIC.to_vec();
         out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
         let wire = Wire {
-            articles: &self.articles,
+            articles: self.articles.iter().map(WireArticle::from).collect(),
             comparison: &self.comparison,
             ranking: &self.ranking,
         };
@@ -316,8 +319,8 @@ impl Bundle {
 /// go).
 ///
 /// The byte form is postcard's encoding of the article count, each
-/// article, the comparison and the ranking weights (see
-/// [`Bundle::to_bytes`]). [`BundleDecoder::step`] reads and indexes up to a
+/// article (in its compact form, `wire`), the comparison and the ranking
+/// weights (see [`Bundle::to_bytes`]). [`BundleDecoder::step`] reads and indexes up to a
 /// given number of articles, or one of the later pieces, per call;
 /// [`Bundle::from_bytes`] is this run to the end, so both read exactly the
 /// same way.
@@ -412,7 +415,8 @@ impl<'a> BundleDecoder<'a> {
                 .saturating_add(articles.max(1))
                 .min(self.total);
             while self.articles.len() < until {
-                let (article, rest) = take::<Article>(self.rest)?;
+                let (article, rest) = take::<WireArticle>(self.rest)?;
+                let article = Article::try_from(article).map_err(BundleError::Corrupt)?;
                 article.check().map_err(BundleError::Corrupt)?;
                 if let IndexState::Building(index) = &mut self.index {
                     index.add_article(&article);
