@@ -28,7 +28,7 @@ use crate::compare::synopsis::{synopsis, Synopsis};
 use crate::compare::{compare, Comparison, CorpusComparison, FocusView, UniqueCoverage};
 use crate::parse::ParseError;
 use crate::pipeline::parse_corpus;
-use crate::search::index::{IndexBuilder, IndexWriter};
+use crate::search::index::IndexBuild;
 use crate::search::{RankingWeights, SearchIndex, SearchOptions, SearchResults};
 
 mod wire;
@@ -164,14 +164,26 @@ impl Bundle {
     /// Searches the articles (see [`SearchIndex::search`]), ranked with the
     /// corpus's [`Bundle::ranking`] unless `options` names other weights.
     pub fn search(&self, query: &str, options: &SearchOptions) -> SearchResults {
+        self.search_with(&self.index, query, options)
+    }
+
+    /// [`Bundle::search`] with an index of these articles kept apart from
+    /// the bundle: the browser shows a corpus before its index is built
+    /// ([`BundleDecoder::leave_index`]) and builds it afterwards.
+    pub fn search_with(
+        &self,
+        index: &SearchIndex,
+        query: &str,
+        options: &SearchOptions,
+    ) -> SearchResults {
         if options.weights.is_some() {
-            return self.index.search(&self.articles, query, options);
+            return index.search(&self.articles, query, options);
         }
         let options = SearchOptions {
             weights: Some(self.ranking),
             ..options.clone()
         };
-        self.index.search(&self.articles, query, &options)
+        index.search(&self.articles, query, &options)
     }
 
     /// Adds an article as the last one (replacing one with the same id) and
@@ -297,6 +309,12 @@ impl Bundle {
     /// [`Bundle::focus`] among the imported articles alone when
     /// `imported_only` (see [`SearchOptions::imported_only`]).
     pub fn focus_in(&self, query: &str, imported_only: bool) -> FocusView {
+        self.focus_with(&self.index, query, imported_only)
+    }
+
+    /// [`Bundle::focus_in`] with an index kept apart (see
+    /// [`Bundle::search_with`]).
+    pub fn focus_with(&self, index: &SearchIndex, query: &str, imported_only: bool) -> FocusView {
         let options = SearchOptions {
             limit: FOCUS_ARTICLES,
             snippets: 0,
@@ -304,7 +322,7 @@ impl Bundle {
             ..SearchOptions::default()
         };
         let hits: Vec<usize> = self
-            .search(query, &options)
+            .search_with(index, query, &options)
             .hits
             .iter()
             .map(|h| h.doc as usize)
@@ -320,37 +338,26 @@ impl Bundle {
 ///
 /// The byte form is postcard's encoding of the article count, each
 /// article (in its compact form, `wire`), the comparison and the ranking
-/// weights (see [`Bundle::to_bytes`]). [`BundleDecoder::step`] reads and indexes up to a
-/// given number of articles, or one of the later pieces, per call;
-/// [`Bundle::from_bytes`] is this run to the end, so both read exactly the
-/// same way.
+/// weights (see [`Bundle::to_bytes`]). [`BundleDecoder::step`] reads up to
+/// a given number of articles, or one of the later pieces, then builds the
+/// search index a step at a time ([`IndexBuild`]); [`Bundle::from_bytes`]
+/// is this run to the end, so both read exactly the same way.
 ///
 /// A bundle file may come from anywhere (readers import and export them),
 /// so everything is checked as it is read: each article's positions lie in
 /// its text, the comparison's tables are sized for the articles, nothing
-/// follows the weights. The index is built here from checked articles, so
-/// no view can index past a table or slice outside a text later.
+/// follows the weights. The index is built from checked articles, so no
+/// view can index past a table or slice outside a text later.
 pub struct BundleDecoder<'a> {
     rest: &'a [u8],
     total: usize,
     articles: Vec<Article>,
-    index: IndexState,
     comparison: Option<CorpusComparison>,
     ranking: Option<RankingWeights>,
+    /// `None` when the caller builds the index itself
+    /// ([`BundleDecoder::leave_index`]).
+    index: Option<IndexBuild>,
 }
-
-/// The index a [`BundleDecoder`] builds: fed article by article, then
-/// written a slice of its vocabulary per step.
-enum IndexState {
-    Building(IndexBuilder),
-    Writing(IndexWriter),
-    /// The bundle was returned.
-    Spent,
-}
-
-/// Terms of the vocabulary one step writes: a few milliseconds of work
-/// (the BBC collection has 34,000 terms).
-const TERMS_PER_STEP: usize = 5_000;
 
 /// How far a [`BundleDecoder`] has come.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -389,10 +396,19 @@ impl<'a> BundleDecoder<'a> {
             rest,
             total: total as usize,
             articles: Vec::with_capacity(total as usize),
-            index: IndexState::Building(IndexBuilder::default()),
             comparison: None,
             ranking: None,
+            index: Some(IndexBuild::default()),
         })
+    }
+
+    /// Returns the bundle as soon as it is read, with an empty search
+    /// index, for a caller that shows the articles first and builds the
+    /// index afterwards with [`IndexBuild`] (searching the empty one finds
+    /// nothing: see [`Bundle::search_with`]).
+    pub fn leave_index(mut self) -> BundleDecoder<'a> {
+        self.index = None;
+        self
     }
 
     pub fn progress(&self) -> DecodeProgress {
@@ -402,11 +418,11 @@ impl<'a> BundleDecoder<'a> {
         }
     }
 
-    /// Decodes, checks and indexes up to `articles` more articles, or, once
-    /// they are all in, the next piece: the comparison, the ranking weights
-    /// (nothing may follow them), then the index's vocabulary is ordered
-    /// and its records written a slice at a time. Returns the bundle with
-    /// the last slice; the decoder is spent then.
+    /// Decodes and checks up to `articles` more articles, or, once they are
+    /// all in, the next piece: the comparison, the ranking weights (nothing
+    /// may follow them), then about `articles` articles' worth of the
+    /// index. Returns the bundle with the last step; the decoder is spent
+    /// then.
     pub fn step(&mut self, articles: usize) -> Result<Option<Bundle>, BundleError> {
         if self.articles.len() < self.total {
             let until = self
@@ -418,9 +434,6 @@ impl<'a> BundleDecoder<'a> {
                 let (article, rest) = take::<WireArticle>(self.rest)?;
                 let article = Article::try_from(article).map_err(BundleError::Corrupt)?;
                 article.check().map_err(BundleError::Corrupt)?;
-                if let IndexState::Building(index) = &mut self.index {
-                    index.add_article(&article);
-                }
                 self.articles.push(article);
                 self.rest = rest;
             }
@@ -447,27 +460,19 @@ impl<'a> BundleDecoder<'a> {
             self.rest = rest;
             return Ok(None);
         }
-        match std::mem::replace(&mut self.index, IndexState::Spent) {
-            IndexState::Building(index) => {
-                self.index = IndexState::Writing(index.into_writer());
-                Ok(None)
-            }
-            IndexState::Writing(mut index) => {
-                if !index.write(TERMS_PER_STEP) {
-                    self.index = IndexState::Writing(index);
-                    return Ok(None);
-                }
-                Ok(Some(Bundle {
-                    articles: std::mem::take(&mut self.articles),
-                    index: index.finish(),
-                    comparison: self.comparison.take().unwrap_or_default(),
-                    ranking: self.ranking.take().unwrap_or_default(),
-                }))
-            }
-            IndexState::Spent => Err(BundleError::Corrupt(
-                "the bundle was already decoded".into(),
-            )),
-        }
+        let index = match &mut self.index {
+            None => SearchIndex::default(),
+            Some(build) => match build.step(&self.articles, articles) {
+                None => return Ok(None),
+                Some(index) => index,
+            },
+        };
+        Ok(Some(Bundle {
+            articles: std::mem::take(&mut self.articles),
+            index,
+            comparison: self.comparison.take().unwrap_or_default(),
+            ranking: self.ranking.take().unwrap_or_default(),
+        }))
     }
 }
 
@@ -626,9 +631,9 @@ mod tests {
             }
         );
         // One article, then as many as there are left (a step past the end
-        // takes what is left), then the comparison, the weights, the
-        // vocabulary ordered and the index written (one slice for so small
-        // an index).
+        // takes what is left), then the comparison, the weights, and the
+        // index: an article a step, its vocabulary ordered, its records
+        // written (one step for so small an index).
         assert_eq!(decoder.step(1).unwrap(), None);
         assert_eq!(decoder.progress().articles, 1);
         assert_eq!(decoder.step(usize::MAX).unwrap(), None);
@@ -641,8 +646,29 @@ mod tests {
             }
             assert!(decoder.progress().articles <= 2);
         };
-        assert_eq!(steps, 4);
+        assert_eq!(steps, 6);
         assert_eq!(decoded, bundle);
+        // Left to the caller, the index is empty and searches find nothing
+        // until one is built apart; with it they find what the bundle does.
+        let mut decoder = BundleDecoder::new(&bytes).unwrap().leave_index();
+        let apart = loop {
+            if let Some(b) = decoder.step(usize::MAX).unwrap() {
+                break b;
+            }
+        };
+        assert_eq!(apart.index, SearchIndex::default());
+        assert_eq!(apart.articles, bundle.articles);
+        let options = SearchOptions::default();
+        assert!(apart.search("body", &options).hits.is_empty());
+        let mut build = IndexBuild::default();
+        let index = (0..).find_map(|_| build.step(&apart.articles, 1)).unwrap();
+        let found = apart.search_with(&index, "body", &options);
+        assert!(!found.hits.is_empty());
+        assert_eq!(found, bundle.search("body", &options));
+        assert_eq!(
+            apart.focus_with(&index, "body", false),
+            bundle.focus("body")
+        );
         assert_eq!(Bundle::from_bytes(&bytes).unwrap(), bundle);
     }
 

@@ -2,9 +2,10 @@
 //! vocabulary written as an FST. Adding or removing an article rebuilds the
 //! index from its own postings, which keeps its bytes canonical.
 //!
-//! [`IndexBuilder`] takes articles one at a time, so whoever builds the
-//! index of a large corpus (the browser, as it decodes the data file) can
-//! stop between articles and let the page draw.
+//! [`IndexBuild`] does the work a few articles (or a slice of the
+//! vocabulary) at a time, so whoever builds the index of a large corpus
+//! (the browser, after showing the articles) can stop between steps and
+//! let the page draw.
 
 use std::collections::BTreeSet;
 
@@ -49,7 +50,7 @@ impl TermBuilder {
 /// Accumulates postings document by document, then writes the index.
 /// Terms are interned, so indexing allocates only for new vocabulary.
 #[derive(Default)]
-pub(crate) struct IndexBuilder {
+struct IndexBuilder {
     ids: HashMap<String, u32>,
     terms: Vec<TermBuilder>,
     docs: Vec<DocEntry>,
@@ -115,7 +116,7 @@ impl IndexBuilder {
     }
 
     /// Adds an article as the next document.
-    pub(crate) fn add_article(&mut self, a: &Article) {
+    fn add_article(&mut self, a: &Article) {
         let mut d = DocScratch::default();
         self.add_text(&mut d, Field::Title, &a.title);
         let mut block_starts = Vec::with_capacity(a.blocks.len());
@@ -193,7 +194,7 @@ impl IndexBuilder {
 
     /// Resolves each document's facet names to ids and orders the
     /// vocabulary: the first step of writing the index.
-    pub(crate) fn into_writer(mut self) -> IndexWriter {
+    fn into_writer(mut self) -> IndexWriter {
         let names: BTreeSet<&FacetName> = self.doc_facets.iter().flatten().collect();
         let facet_names: Vec<FacetName> = names.into_iter().cloned().collect();
         for (doc, set) in self.docs.iter_mut().zip(&self.doc_facets) {
@@ -215,7 +216,7 @@ impl IndexBuilder {
     }
 
     /// Writes the vocabulary and the posting lists of every document added.
-    pub(crate) fn finish(self) -> SearchIndex {
+    fn finish(self) -> SearchIndex {
         self.into_writer().finish()
     }
 }
@@ -223,7 +224,7 @@ impl IndexBuilder {
 /// Writes a built index's records and vocabulary, a slice of the terms at
 /// a time: on a corpus of thousands of articles writing them all takes
 /// longer than a browser should go without drawing.
-pub(crate) struct IndexWriter {
+struct IndexWriter {
     /// The terms left to write, in byte order, with their builder's number.
     order: std::vec::IntoIter<(String, u32)>,
     terms: Vec<TermBuilder>,
@@ -236,7 +237,7 @@ pub(crate) struct IndexWriter {
 impl IndexWriter {
     /// Writes the records of up to `terms` more terms; returns whether all
     /// are written. Each term's lists are freed as it is written.
-    pub(crate) fn write(&mut self, terms: usize) -> bool {
+    fn write(&mut self, terms: usize) -> bool {
         for (term, id) in self.order.by_ref().take(terms) {
             let mut t = std::mem::take(&mut self.terms[id as usize]);
             if t.df == 0 {
@@ -251,7 +252,7 @@ impl IndexWriter {
     }
 
     /// Writes what is left and returns the index.
-    pub(crate) fn finish(mut self) -> SearchIndex {
+    fn finish(mut self) -> SearchIndex {
         self.write(usize::MAX);
         let bytes = self.fst.into_inner().expect("in-memory fst");
         let terms = Map::new(bytes).expect("valid fst");
@@ -264,6 +265,74 @@ impl IndexWriter {
         };
         index.derived = Derived::of(&index.docs);
         index
+    }
+}
+
+/// Records one step of [`IndexBuild`] writes per article it would index:
+/// writing a term's record takes about a hundredth of the time indexing a
+/// news article takes (on the BBC collection, 34,000 terms are written in
+/// the time 300 of its articles are indexed).
+const TERMS_PER_ARTICLE: usize = 100;
+
+/// An index built a step at a time over a list of articles: each step
+/// indexes a few more articles, then orders the vocabulary, then writes a
+/// slice of the records, so a browser can draw between steps.
+#[derive(Default)]
+pub struct IndexBuild {
+    /// Articles indexed so far.
+    added: usize,
+    state: BuildState,
+}
+
+enum BuildState {
+    Adding(IndexBuilder),
+    Writing(IndexWriter),
+    Done,
+}
+
+impl Default for BuildState {
+    fn default() -> BuildState {
+        BuildState::Adding(IndexBuilder::default())
+    }
+}
+
+impl IndexBuild {
+    /// Does about `articles` articles' worth of work: indexes up to that
+    /// many more of `all` (which must be the same list at every call), or
+    /// orders the vocabulary, or writes that many articles' worth of
+    /// records. Returns the index with its last step (document `i` is
+    /// `all[i]`), `None` before it and after.
+    pub fn step(&mut self, all: &[Article], articles: usize) -> Option<SearchIndex> {
+        let articles = articles.max(1);
+        match std::mem::replace(&mut self.state, BuildState::Done) {
+            BuildState::Adding(mut builder) if self.added < all.len() => {
+                let until = self.added.saturating_add(articles).min(all.len());
+                for a in &all[self.added..until] {
+                    builder.add_article(a);
+                }
+                self.added = until;
+                self.state = BuildState::Adding(builder);
+                None
+            }
+            BuildState::Adding(builder) => {
+                self.state = BuildState::Writing(builder.into_writer());
+                None
+            }
+            BuildState::Writing(mut writer) => {
+                if writer.write(articles.saturating_mul(TERMS_PER_ARTICLE)) {
+                    Some(writer.finish())
+                } else {
+                    self.state = BuildState::Writing(writer);
+                    None
+                }
+            }
+            BuildState::Done => None,
+        }
+    }
+
+    /// Articles indexed so far.
+    pub fn articles_indexed(&self) -> usize {
+        self.added
     }
 }
 
@@ -413,5 +482,32 @@ mod tests {
         assert!(mid.remove(&a[1].id));
         assert_eq!(mid, SearchIndex::build(&[a[0].clone(), a[2].clone()]));
         assert!(!mid.remove("nope"));
+    }
+
+    #[test]
+    fn building_a_step_at_a_time_gives_the_same_index() {
+        let a = articles(&[
+            "One\nAlpha beta Putin.",
+            "Two\nBeta gamma.",
+            "Three\nGamma delta Kyiv.",
+        ]);
+        let mut build = IndexBuild::default();
+        let mut steps = 0;
+        let index = loop {
+            steps += 1;
+            if let Some(index) = build.step(&a, 1) {
+                break index;
+            }
+            assert!(steps < 100, "the build ends");
+        };
+        // Three articles one by one, the vocabulary ordered, then records
+        // written 100 terms a step (one step for so few terms).
+        assert_eq!(steps, 5);
+        assert_eq!(build.articles_indexed(), 3);
+        assert_eq!(index, SearchIndex::build(&a));
+        assert!(build.step(&a, 1).is_none(), "spent");
+        let mut at_once = IndexBuild::default();
+        let index = (0..).find_map(|_| at_once.step(&a, usize::MAX)).unwrap();
+        assert_eq!(index, SearchIndex::build(&a));
     }
 }

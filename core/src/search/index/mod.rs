@@ -14,8 +14,8 @@
 //! added".
 //!
 //! - `fields`: the schema ([`Field`], [`FacetKind`], [`FacetName`]);
-//! - `build`: indexing articles ([`IndexBuilder`], one at a time), and add
-//!   and remove by rebuilding.
+//! - `build`: indexing articles (all at once, or a step at a time with
+//!   [`IndexBuild`]), and add and remove by rebuilding.
 //!
 //! Postings are read with [`super::cursor::PostingCursor`] over the lists
 //! of a term's record (`TermRecord`).
@@ -29,7 +29,7 @@ use super::postings::record_df;
 mod build;
 mod fields;
 
-pub(crate) use build::{IndexBuilder, IndexWriter};
+pub use build::IndexBuild;
 
 pub(crate) use fields::TermRecord;
 pub use fields::{FacetKind, FacetName, Field, FACET_KIND_COUNT, FIELD_COUNT};
