@@ -225,21 +225,37 @@ pub fn App() -> Html {
         received: 0,
         total: None,
     });
+    // The corpus in the context, for the index built after the articles
+    // are shown: it is dropped if an import replaced the corpus meanwhile.
+    let shown = use_mut_ref(|| None::<Corpus>);
     {
-        let load = load.clone();
+        let (load, shown) = (load.clone(), shown.clone());
         use_effect_with((), move |_| {
             // The app has drawn its frame: the static one of index.html goes.
             if let Some(boot) = gloo_utils::document().get_element_by_id("boot") {
                 boot.remove();
             }
             wasm_bindgen_futures::spawn_local(async move {
-                load.set(fetch_corpus(&load).await);
+                let corpus = match fetch_corpus(&load).await {
+                    Ok(corpus) => corpus,
+                    Err(reason) => return load.set(Load::Failed(reason)),
+                };
+                *shown.borrow_mut() = Some(corpus.clone());
+                load.set(Load::Ready(corpus.clone()));
+                let still_shown = || shown.borrow().as_ref() == Some(&corpus);
+                if let Some(searchable) = corpus.indexed(still_shown).await {
+                    *shown.borrow_mut() = Some(searchable.clone());
+                    load.set(Load::Ready(searchable));
+                }
             });
         });
     }
     let importer = {
-        let load = load.clone();
-        use_importer(Callback::from(move |corpus| load.set(Load::Ready(corpus))))
+        let (load, shown) = (load.clone(), shown.clone());
+        use_importer(Callback::from(move |corpus: Corpus| {
+            *shown.borrow_mut() = Some(corpus.clone());
+            load.set(Load::Ready(corpus))
+        }))
     };
     // Articles the reader imported earlier come back once the corpus is in
     // place (restoring before could race with the first load).
@@ -278,10 +294,11 @@ pub fn App() -> Html {
     }
 }
 
-/// Fetches and decodes the corpus, reporting progress into `load`.
-async fn fetch_corpus(load: &UseStateHandle<Load>) -> Load {
+/// Fetches the corpus and decodes its articles, reporting progress into
+/// `load`; the search index is built after they are shown.
+async fn fetch_corpus(load: &UseStateHandle<Load>) -> Result<Corpus, AttrValue> {
     let Some(file) = crate::browser::data::locate() else {
-        return Load::Failed("This page names no data file: the build is incomplete.".into());
+        return Err("This page names no data file: the build is incomplete.".into());
     };
     let total = file.bytes;
     let last = std::cell::Cell::new(0.0);
@@ -292,17 +309,14 @@ async fn fetch_corpus(load: &UseStateHandle<Load>) -> Load {
             load.set(Load::Arriving { received, total });
         }
     };
-    let bytes = match crate::browser::data::fetch(&file, progress).await {
-        Err(reason) => return Load::Failed(reason.into()),
-        Ok(bytes) => bytes,
-    };
-    let read = Corpus::decode(&bytes, |articles, total| {
+    let bytes = crate::browser::data::fetch(&file, progress)
+        .await
+        .map_err(AttrValue::from)?;
+    let read = Corpus::decode_articles(&bytes, |articles, total| {
         load.set(Load::Reading { articles, total })
     });
-    match read.await {
-        Ok(corpus) => Load::Ready(corpus),
-        Err(e) => Load::Failed(format!("The data file cannot be read: {e}.").into()),
-    }
+    read.await
+        .map_err(|e| format!("The data file cannot be read: {e}.").into())
 }
 
 /// The main area while the data is decoded.

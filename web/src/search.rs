@@ -69,13 +69,13 @@ fn options(limit: usize) -> SearchOptions {
 
 /// Runs `q` on the corpus: the best `limit` hits with their passages, the
 /// total and the facets over every match; of the reader's own articles
-/// alone when `imported_only`.
-pub fn run(corpus: &Corpus, q: &str, limit: usize, imported_only: bool) -> SearchView {
+/// alone when `imported_only`. `None` while the corpus's index is built.
+pub fn run(corpus: &Corpus, q: &str, limit: usize, imported_only: bool) -> Option<SearchView> {
     let options = SearchOptions {
         imported_only,
         ..options(limit)
     };
-    view(corpus.articles(), corpus.bundle().search(q, &options))
+    Some(view(corpus.articles(), corpus.search(q, &options)?))
 }
 
 /// Byte spans of the article's body that match `q`, for marking terms on
@@ -84,10 +84,7 @@ pub fn body_highlights(corpus: &Corpus, article: &Article, q: &str) -> Vec<Span>
     if q.trim().is_empty() {
         return Vec::new();
     }
-    corpus
-        .bundle()
-        .index
-        .highlights(article, q, &options(PAGE_SIZE))
+    corpus.highlights(article, q, &options(PAGE_SIZE))
 }
 
 fn view(articles: &[Article], r: SearchResults) -> SearchView {

@@ -11,8 +11,14 @@
 //! their own the same way, through the context ([`Corpus::new`] over any
 //! `Bundle`).
 //!
+//! The page decodes the articles first and shows them; the search index is
+//! built from them afterwards, a slice at a time ([`Corpus::indexed`]), and
+//! until it is there searches answer `None` (the views say the search is
+//! being prepared).
+//!
 //! A [`Corpus`] is a handle: an `Rc` to the bundle and to what the views
-//! derive from it, compared by identity. Replacing the context's value with
+//! derive from it, compared by identity (and by whether it is searchable,
+//! so views that search draw again once the index is built). Replacing the context's value with
 //! another corpus (articles imported in the browser, say) re-renders every
 //! view that reads it, and memos keyed on it are computed again; derived
 //! data lives and dies with the corpus it was derived from.
@@ -23,23 +29,36 @@ use std::rc::Rc;
 
 use crosscheck_core::compare::corpus::{entity_coverage, EntityCoverage};
 use crosscheck_core::compare::synopsis::Synopsis;
+use crosscheck_core::compare::FocusView;
 use crosscheck_core::compare::Story;
-use crosscheck_core::{Article, Bundle, BundleDecoder, BundleError};
+use crosscheck_core::search::index::IndexBuild;
+use crosscheck_core::{
+    Article, Bundle, BundleDecoder, BundleError, SearchIndex, SearchOptions, SearchResults, Span,
+};
 
 /// How long one slice of decoding runs before the browser gets a turn:
 /// short enough that a frame is never held long, long enough that a corpus
 /// of thousands is not mostly waiting between slices.
 const DECODE_SLICE_MS: f64 = 12.0;
-/// Articles one step of the decoder reads and indexes, between two looks
+/// Articles one step of the decoder reads or indexes, between two looks
 /// at the clock: well under a millisecond of work for news-sized articles.
 const ARTICLES_PER_STEP: usize = 8;
 
 /// The corpus the app shows, cheap to clone.
 #[derive(Clone)]
-pub struct Corpus(Rc<State>);
+pub struct Corpus {
+    state: Rc<State>,
+    /// Whether this handle was made with the index in place: two handles
+    /// of one corpus, before and after its index is built, differ.
+    searchable: bool,
+}
 
 struct State {
+    /// The articles, comparison and weights; its own `index` is left empty
+    /// (searches go through [`Corpus::search`] and `index` below).
     bundle: Bundle,
+    /// The search index of the bundle's articles, once built.
+    index: OnceCell<SearchIndex>,
     /// The overview's entity × article table, computed on first use.
     coverage: OnceCell<Vec<EntityCoverage>>,
     /// The stories of the similarity graph, computed on first use.
@@ -53,18 +72,29 @@ struct State {
 /// when the corpus is replaced, never by comparing articles.
 impl PartialEq for Corpus {
     fn eq(&self, other: &Corpus) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
+        Rc::ptr_eq(&self.state, &other.state) && self.searchable == other.searchable
     }
 }
 
 impl Corpus {
-    pub fn new(bundle: Bundle) -> Corpus {
-        Corpus(Rc::new(State {
-            bundle,
-            coverage: OnceCell::new(),
-            stories: OnceCell::new(),
-            synopsis: RefCell::new(None),
-        }))
+    /// A corpus of a bundle with its index built.
+    pub fn new(mut bundle: Bundle) -> Corpus {
+        let index = OnceCell::from(std::mem::take(&mut bundle.index));
+        Corpus::of(bundle, index)
+    }
+
+    fn of(bundle: Bundle, index: OnceCell<SearchIndex>) -> Corpus {
+        let searchable = index.get().is_some();
+        Corpus {
+            state: Rc::new(State {
+                bundle,
+                index,
+                coverage: OnceCell::new(),
+                stories: OnceCell::new(),
+                synopsis: RefCell::new(None),
+            }),
+            searchable,
+        }
     }
 
     /// Decodes the data file the build wrote.
@@ -72,19 +102,30 @@ impl Corpus {
         Bundle::from_bytes(bytes).map(Corpus::new)
     }
 
-    /// Decodes a data file (and builds its search index) in slices of
-    /// about [`DECODE_SLICE_MS`], letting the browser draw and answer input
-    /// between them; `progress` hears (articles decoded, total) after each.
+    /// Decodes a data file with its index, in slices (see
+    /// [`Corpus::decode_articles`] and [`Corpus::indexed`]).
     pub async fn decode(
         bytes: &[u8],
         progress: impl Fn(usize, usize),
     ) -> Result<Corpus, BundleError> {
-        let mut decoder = BundleDecoder::new(bytes)?;
+        let corpus = Corpus::decode_articles(bytes, progress).await?;
+        Ok(corpus.indexed(|| true).await.unwrap_or(corpus))
+    }
+
+    /// Decodes a data file's articles, comparison and weights in slices of
+    /// about [`DECODE_SLICE_MS`], letting the browser draw and answer input
+    /// between them; `progress` hears (articles decoded, total) after each.
+    /// The corpus is not searchable yet: see [`Corpus::indexed`].
+    pub async fn decode_articles(
+        bytes: &[u8],
+        progress: impl Fn(usize, usize),
+    ) -> Result<Corpus, BundleError> {
+        let mut decoder = BundleDecoder::new(bytes)?.leave_index();
         loop {
             let began = js_sys::Date::now();
             while js_sys::Date::now() - began < DECODE_SLICE_MS {
                 if let Some(bundle) = decoder.step(ARTICLES_PER_STEP)? {
-                    return Ok(Corpus::new(bundle));
+                    return Ok(Corpus::of(bundle, OnceCell::new()));
                 }
             }
             let p = decoder.progress();
@@ -93,12 +134,73 @@ impl Corpus {
         }
     }
 
+    /// Builds the search index of a corpus decoded without one, in slices
+    /// like decoding, and returns the corpus again as a searchable handle
+    /// (unequal to this one, so the views that search draw again). Stops
+    /// with `None` as soon as `wanted` says the corpus is no longer shown.
+    /// A corpus already searchable comes back at once.
+    pub async fn indexed(&self, wanted: impl Fn() -> bool) -> Option<Corpus> {
+        let mut build = IndexBuild::default();
+        while self.state.index.get().is_none() {
+            if !wanted() {
+                return None;
+            }
+            let began = js_sys::Date::now();
+            while js_sys::Date::now() - began < DECODE_SLICE_MS {
+                if let Some(index) = build.step(self.articles(), ARTICLES_PER_STEP) {
+                    // Only this loop sets the index, and nothing awaits
+                    // between the check above and here.
+                    self.state.index.set(index).ok();
+                    break;
+                }
+            }
+            if self.state.index.get().is_none() {
+                gloo_timers::future::TimeoutFuture::new(0).await;
+            }
+        }
+        Some(Corpus {
+            state: self.state.clone(),
+            searchable: true,
+        })
+    }
+
+    /// Whether searches can be answered yet.
+    pub fn is_searchable(&self) -> bool {
+        self.state.index.get().is_some()
+    }
+
+    /// Searches the articles (see `Bundle::search`); `None` while the
+    /// index is being built.
+    pub fn search(&self, query: &str, options: &SearchOptions) -> Option<SearchResults> {
+        let index = self.state.index.get()?;
+        Some(self.bundle().search_with(index, query, options))
+    }
+
+    /// The best passage of each of the articles the search ranks highest
+    /// (see `Bundle::focus_in`); `None` while the index is being built.
+    pub fn focus_in(&self, query: &str, imported_only: bool) -> Option<FocusView> {
+        let index = self.state.index.get()?;
+        Some(self.bundle().focus_with(index, query, imported_only))
+    }
+
+    /// Byte spans of `article`'s body that match `query`; none while the
+    /// index is being built.
+    pub fn highlights(&self, article: &Article, query: &str, options: &SearchOptions) -> Vec<Span> {
+        self.state
+            .index
+            .get()
+            .map(|index| index.highlights(article, query, options))
+            .unwrap_or_default()
+    }
+
+    /// The articles, comparison and weights. Its own search index is
+    /// empty: search with [`Corpus::search`].
     pub fn bundle(&self) -> &Bundle {
-        &self.0.bundle
+        &self.state.bundle
     }
 
     pub fn articles(&self) -> &[Article] {
-        &self.0.bundle.articles
+        &self.state.bundle.articles
     }
 
     /// The article at `index` of [`Corpus::articles`].
@@ -122,7 +224,7 @@ impl Corpus {
 
     /// Every entity with its mentions per article, widest covered first.
     pub fn entity_coverage(&self) -> &[EntityCoverage] {
-        self.0
+        self.state
             .coverage
             .get_or_init(|| entity_coverage(&self.articles().iter().collect::<Vec<_>>()))
     }
@@ -130,7 +232,7 @@ impl Corpus {
     /// The stories of the corpus (groups of articles reporting the same
     /// one), largest first.
     pub fn stories(&self) -> &[Story] {
-        self.0
+        self.state
             .stories
             .get_or_init(|| self.bundle().comparison.graph.stories())
     }
@@ -138,7 +240,7 @@ impl Corpus {
     /// The synopsis of `ids` if it is the last one computed.
     pub fn cached_synopsis(&self, ids: &[&str]) -> Option<Rc<Synopsis>> {
         let key = ids.join(",");
-        let cache = self.0.synopsis.borrow();
+        let cache = self.state.synopsis.borrow();
         cache
             .as_ref()
             .filter(|(k, _)| *k == key)
@@ -152,7 +254,7 @@ impl Corpus {
             return Some(s);
         }
         let s = Rc::new(self.bundle().synopsis(ids).ok()?);
-        *self.0.synopsis.borrow_mut() = Some((ids.join(","), s.clone()));
+        *self.state.synopsis.borrow_mut() = Some((ids.join(","), s.clone()));
         Some(s)
     }
 

@@ -14,6 +14,7 @@ use crate::components::anchor_link::AnchorLink;
 use crate::components::marked::{Mark, Marked};
 use crate::components::share_button::ShareButton;
 use crate::hooks::{use_corpus, use_search_query, SearchQuery};
+use crate::pages::search::Preparing;
 
 #[component]
 pub fn FocusPage() -> Html {
@@ -23,8 +24,16 @@ pub fn FocusPage() -> Html {
     } = use_search_query();
     let view = use_memo(
         (corpus.clone(), q.clone(), imported_only),
-        |(corpus, q, imported_only)| corpus.bundle().focus_in(q, *imported_only),
+        |(corpus, q, imported_only)| corpus.focus_in(q, *imported_only),
     );
+    let Some(view) = view.as_ref() else {
+        return html! {
+            <section class="focus-page">
+                <h1>{ "One topic, every report" }</h1>
+                <Preparing />
+            </section>
+        };
+    };
     html! {
         <section class="focus-page">
             <h1>{ "One topic, every report" }</h1>

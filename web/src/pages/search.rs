@@ -55,7 +55,9 @@ pub fn SearchPage() -> Html {
     let has_imported = corpus.articles().iter().any(|a| is_imported(&a.id));
     let view = use_memo(
         (corpus, q.clone(), *shown, imported_only),
-        |(corpus, q, limit, imported_only)| search::run(corpus, q, *limit, *imported_only),
+        |(corpus, q, limit, imported_only)| {
+            search::run(corpus, q, *limit, *imported_only).map(std::rc::Rc::new)
+        },
     );
     let more = {
         let shown = shown.clone();
@@ -69,10 +71,24 @@ pub fn SearchPage() -> Html {
             }
             if q.trim().is_empty() {
                 <SearchHelp />
+            } else if let Some(view) = (*view).clone() {
+                <Results q={q.clone()} {view} {more} {imported_only} show_scope={has_imported || imported_only} />
             } else {
-                <Results q={q.clone()} view={view} {more} {imported_only} show_scope={has_imported || imported_only} />
+                <Preparing />
             }
         </section>
+    }
+}
+
+/// What a search shows while the corpus's index is built after the
+/// articles are shown (a fraction of a second to a few seconds, once per
+/// visit): a status, so screen readers hear it and the results replace it.
+#[component]
+pub fn Preparing() -> Html {
+    html! {
+        <p class="muted" role="status" aria-busy="true" data-testid="search-preparing">
+            { "Preparing the search… the articles can be read meanwhile." }
+        </p>
     }
 }
 
