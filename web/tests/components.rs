@@ -407,3 +407,61 @@ async fn the_compare_page_survives_an_id_turning_bad_and_good_again() {
     assert_eq!(count(&root, "[data-testid=not-found]"), 0);
     assert!(count(&root, "[data-testid=compare-left] .cell") > 0);
 }
+
+#[wasm_bindgen_test]
+async fn searches_wait_for_the_index_built_after_the_articles_are_shown() {
+    let files = vec![
+        (
+            "alpha.txt".to_owned(),
+            b"Envoys meet in Geneva\n\nSteve Witkoff met officials in Geneva on Monday.".to_vec(),
+        ),
+        (
+            "beta.txt".to_owned(),
+            b"Talks end without a deal\n\nOfficials said the talks lasted four hours.".to_vec(),
+        ),
+    ];
+    let bytes = Bundle::build(files).unwrap().to_bytes();
+    // As the app loads its data file: the articles first, no index yet.
+    let shown = Corpus::decode_articles(&bytes, |_, _| {}).await.unwrap();
+    assert!(!shown.is_searchable());
+    assert!(shown.search("geneva", &Default::default()).is_none());
+    let history = AnyHistory::from(MemoryHistory::new());
+    history.push("/");
+    let document = gloo_document();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    let mut app = yew::Renderer::<With>::with_root_and_props(
+        root.clone(),
+        WithProps {
+            corpus: shown.clone(),
+            history: history.clone(),
+        },
+    )
+    .render();
+    settle().await;
+    assert_eq!(count(&root, "[data-testid=article-card]"), 2);
+    history
+        .push_with_query("/search", SearchParams::new("geneva"))
+        .unwrap();
+    settle().await;
+    assert_eq!(count(&root, "[data-testid=search-preparing]"), 1);
+    assert_eq!(count(&root, "[data-testid=search-result]"), 0);
+
+    // Built, the index makes a new handle of the same corpus: the search
+    // that waited is answered.
+    let searchable = shown.indexed(|| true).await.unwrap();
+    assert!(searchable != shown && searchable.is_searchable());
+    app.update(WithProps {
+        corpus: searchable.clone(),
+        history: history.clone(),
+    });
+    settle().await;
+    assert_eq!(count(&root, "[data-testid=search-preparing]"), 0);
+    assert_eq!(count(&root, "[data-testid=search-result]"), 1);
+    assert!(text(&root, "[data-testid=search-result]").contains("Envoys meet in Geneva"));
+
+    // A corpus no longer shown is not indexed.
+    let other = Corpus::decode_articles(&bytes, |_, _| {}).await.unwrap();
+    assert!(other.indexed(|| false).await.is_none());
+    assert!(!other.is_searchable());
+}
