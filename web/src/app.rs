@@ -209,6 +209,9 @@ enum Load {
     Failed(AttrValue),
 }
 
+/// The performance mark set when the corpus's search index is built.
+const SEARCHABLE_MARK: &str = "crosscheck-searchable";
+
 /// Progress is drawn at most this often (ms): a re-render per network
 /// chunk would cost more than the download.
 const PROGRESS_EVERY_MS: f64 = 100.0;
@@ -244,6 +247,11 @@ pub fn App() -> Html {
                 load.set(Load::Ready(corpus.clone()));
                 let still_shown = || shown.borrow().as_ref() == Some(&corpus);
                 if let Some(searchable) = corpus.indexed(still_shown).await {
+                    // For the browser benchmark (`scripts/bench-browser.mjs`)
+                    // and the browser's performance panel.
+                    if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+                        perf.mark(SEARCHABLE_MARK).ok();
+                    }
                     *shown.borrow_mut() = Some(searchable.clone());
                     load.set(Load::Ready(searchable));
                 }

@@ -98,9 +98,22 @@ impl Derived {
     }
 }
 
+/// The empty index. Writing even an empty FST sets up the builder's table
+/// of recent nodes (about 1 MB), so its few bytes are written once and
+/// copied: the browser makes an empty index for every corpus it shows
+/// before building the real one.
 impl Default for SearchIndex {
     fn default() -> SearchIndex {
-        SearchIndex::build(&[])
+        static EMPTY_FST: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+        let bytes = EMPTY_FST.get_or_init(|| SearchIndex::build(&[]).terms.into_fst().into_inner());
+        SearchIndex {
+            // The bytes an empty builder wrote form a valid FST.
+            terms: Map::new(bytes.clone()).expect("the empty FST"),
+            postings: Vec::new(),
+            docs: Vec::new(),
+            facet_names: Vec::new(),
+            derived: Derived::default(),
+        }
     }
 }
 
