@@ -245,8 +245,9 @@ impl Article {
     }
 
     /// Whether every position the article holds can be used: each span
-    /// lies in [`Article::body`] on `char` boundaries and each sentence
-    /// names an existing block. Parsing always gives such an article; an
+    /// lies in [`Article::body`] on `char` boundaries, each sentence
+    /// names an existing block and lies in it, and blocks and sentences
+    /// come in order without overlapping. Parsing always gives such an article; an
     /// article decoded from a bundle file, which may come from anywhere, is
     /// checked with this before any view slices its body.
     pub fn check(&self) -> Result<(), String> {
@@ -288,6 +289,34 @@ impl Article {
                 self.blocks.len()
             ));
         }
+        // Blocks and sentences tile the body in reading order, each
+        // sentence inside its block. Indexing and comparing read each
+        // block's and sentence's text once, so overlapping ones in a
+        // damaged file would make that work grow past the file's size.
+        fn in_order(mut spans: impl Iterator<Item = Span>) -> bool {
+            let mut end = 0;
+            spans.all(|s| {
+                let ok = s.start >= end;
+                end = s.end;
+                ok
+            })
+        }
+        if !in_order(self.blocks.iter().map(|b| b.span)) {
+            return Err(format!(
+                "article {:?}: blocks overlap or are out of order",
+                self.id
+            ));
+        }
+        let outside = |s: &Sentence| {
+            let b = self.blocks[s.block as usize].span;
+            s.span.start < b.start || s.span.end > b.end
+        };
+        if !in_order(self.sentences.iter().map(|s| s.span)) || self.sentences.iter().any(outside) {
+            return Err(format!(
+                "article {:?}: sentences overlap, are out of order or leave their block",
+                self.id
+            ));
+        }
         Ok(())
     }
 
@@ -302,6 +331,21 @@ impl Article {
 #[cfg(test)]
 mod tests {
     use crate::pipeline::parse_article;
+
+    #[test]
+    fn overlapping_blocks_and_stray_sentences_are_refused() {
+        let a = parse_article("a", "a.txt", b"Title\n\nOne. Two.\n\nThree.").unwrap();
+        assert_eq!(a.check(), Ok(()));
+        let mut overlapping = a.clone();
+        overlapping.blocks[1].span.start = overlapping.blocks[0].span.start;
+        assert!(overlapping.check().unwrap_err().contains("blocks"));
+        let mut stray = a.clone();
+        stray.sentences[0].block = 1;
+        assert!(stray.check().unwrap_err().contains("sentences"));
+        let mut backwards = a;
+        backwards.sentences.swap(0, 1);
+        assert!(backwards.check().unwrap_err().contains("sentences"));
+    }
 
     #[test]
     fn paragraphs_are_numbered_past_headings() {

@@ -405,7 +405,9 @@ impl<'a> BundleDecoder<'a> {
     /// Returns the bundle as soon as it is read, with an empty search
     /// index, for a caller that shows the articles first and builds the
     /// index afterwards with [`IndexBuild`] (searching the empty one finds
-    /// nothing: see [`Bundle::search_with`]).
+    /// nothing: see [`Bundle::search_with`]). Such a bundle must not be
+    /// edited ([`Bundle::extend`], [`Bundle::remove_article`]) until its
+    /// index is put back: those edit the index with the articles.
     pub fn leave_index(mut self) -> BundleDecoder<'a> {
         self.index = None;
         self
@@ -422,7 +424,7 @@ impl<'a> BundleDecoder<'a> {
     /// all in, the next piece: the comparison, the ranking weights (nothing
     /// may follow them), then about `articles` articles' worth of the
     /// index. Returns the bundle with the last step; the decoder is spent
-    /// then.
+    /// then, and a further call is an error.
     pub fn step(&mut self, articles: usize) -> Result<Option<Bundle>, BundleError> {
         if self.articles.len() < self.total {
             let until = self

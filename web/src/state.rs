@@ -286,7 +286,7 @@ pub struct ArticleRef {
 }
 
 impl ArticleRef {
-    /// Position in [`Corpus::articles`] (and in the bundle's index and
+    /// Position in [`Corpus::articles`] (and in the search index and the
     /// similarity graph).
     pub fn index(&self) -> usize {
         self.index

@@ -10,7 +10,9 @@
 //! two or three. A sentence's block is written as the step from the
 //! previous sentence's. A quote's or a quantity's text is written only
 //! when it is not the body's text at its span (it always is, as the
-//! extractors make them). On the BBC collection this takes the articles
+//! extractors make them), or when the texts left out of one kind would
+//! add up to more than the body: reading copies them from the body, and a
+//! file must not make its reader copy more than its size backs. On the BBC collection this takes the articles
 //! from 2.00 MB to 1.85 MB brotli.
 //!
 //! What is read back is the same [`Article`], checked as before
@@ -120,15 +122,38 @@ fn relative<'a, I: IntoIterator<Item = &'a Span>>(
     })
 }
 
-/// The text at `span` of `body` unless it is `text`.
-fn unless_at(body: &str, span: Span, text: &str) -> Option<String> {
-    (body.get(span.range()) != Some(text)).then(|| text.to_string())
+/// `None` when `text` is the body's at `span` and the texts left out so
+/// far (`budget`: bytes left) leave room for it; else the text itself.
+/// Reading a text left out copies it from the body, so the bytes copied
+/// per kind (quotes, quantities) are kept to the body's length: a file
+/// cannot make its reader copy more than its size backs.
+fn unless_at(body: &str, span: Span, text: &str, budget: &mut usize) -> Option<String> {
+    if body.get(span.range()) == Some(text) && text.len() <= *budget {
+        *budget -= text.len();
+        None
+    } else {
+        Some(text.to_string())
+    }
 }
 
-/// The written text, or the body's at `span` (checked to lie in the body
-/// afterwards; an empty text stands in meanwhile).
-fn text_or_body(body: &str, span: Span, text: Option<String>) -> String {
-    text.unwrap_or_else(|| body.get(span.range()).unwrap_or_default().to_string())
+/// The written text, or the body's at `span` within what `budget` (bytes
+/// left) allows.
+fn text_or_body(
+    body: &str,
+    span: Span,
+    text: Option<String>,
+    budget: &mut usize,
+) -> Result<String, String> {
+    if let Some(text) = text {
+        return Ok(text);
+    }
+    let at = body
+        .get(span.range())
+        .ok_or("a quote or quantity lies outside its text")?;
+    *budget = budget
+        .checked_sub(at.len())
+        .ok_or("quotes or quantities left out repeat more text than the body holds")?;
+    Ok(at.to_string())
 }
 
 fn end(s: Span) -> u32 {
@@ -142,6 +167,7 @@ fn start(s: Span) -> u32 {
 impl From<&Article> for WireArticle {
     fn from(a: &Article) -> WireArticle {
         let mut last_block = 0;
+        let (mut quote_budget, mut quantity_budget) = (a.body.len(), a.body.len());
         WireArticle {
             id: a.id.clone(),
             file: a.file.clone(),
@@ -185,7 +211,7 @@ impl From<&Article> for WireArticle {
                 .iter()
                 .zip(relative(a.quotes.iter().map(|q| &q.span), start))
                 .map(|(q, span)| WireQuote {
-                    text: unless_at(&a.body, q.span, &q.text),
+                    text: unless_at(&a.body, q.span, &q.text, &mut quote_budget),
                     speaker: q.speaker.clone(),
                     span,
                 })
@@ -195,7 +221,7 @@ impl From<&Article> for WireArticle {
                 .iter()
                 .zip(relative(a.quantities.iter().map(|q| &q.span), start))
                 .map(|(q, span)| WireQuantity {
-                    text: unless_at(&a.body, q.span, &q.text),
+                    text: unless_at(&a.body, q.span, &q.text, &mut quantity_budget),
                     kind: q.kind,
                     value: q.value,
                     unit: q.unit,
@@ -264,31 +290,37 @@ impl TryFrom<WireArticle> for Article {
             })
             .collect::<Result<_, String>>()?;
         let quote_spans = absolute(w.quotes.iter().map(|q| q.span), start, "quote")?;
+        let mut budget = w.body.len();
         let quotes = w
             .quotes
             .into_iter()
             .zip(quote_spans)
-            .map(|(q, span)| Quote {
-                text: text_or_body(&w.body, span, q.text),
-                speaker: q.speaker,
-                span,
+            .map(|(q, span)| {
+                Ok(Quote {
+                    text: text_or_body(&w.body, span, q.text, &mut budget)?,
+                    speaker: q.speaker,
+                    span,
+                })
             })
-            .collect();
+            .collect::<Result<_, String>>()?;
         let quantity_spans = absolute(w.quantities.iter().map(|q| q.span), start, "quantity")?;
+        let mut budget = w.body.len();
         let quantities = w
             .quantities
             .into_iter()
             .zip(quantity_spans)
-            .map(|(q, span)| Quantity {
-                text: text_or_body(&w.body, span, q.text),
-                kind: q.kind,
-                value: q.value,
-                unit: q.unit,
-                qualifier: q.qualifier,
-                subject: q.subject,
-                span,
+            .map(|(q, span)| {
+                Ok(Quantity {
+                    text: text_or_body(&w.body, span, q.text, &mut budget)?,
+                    kind: q.kind,
+                    value: q.value,
+                    unit: q.unit,
+                    qualifier: q.qualifier,
+                    subject: q.subject,
+                    span,
+                })
             })
-            .collect();
+            .collect::<Result<_, String>>()?;
         Ok(Article {
             id: w.id,
             file: w.file,
@@ -377,5 +409,29 @@ mod tests {
             .at(5),
             Some(Span::new(3, 4))
         );
+    }
+
+    #[test]
+    fn texts_left_out_never_add_up_to_more_than_the_body() {
+        let mut a = parse_article("a", "a.txt", b"Title\nOne two three. Four five.").unwrap();
+        let whole = Span::new(0, a.body.len());
+        let quote = Quote {
+            text: a.body.clone(),
+            speaker: None,
+            span: whole,
+        };
+        a.quotes = vec![quote; 3];
+        // The first is left out; the others would copy the body again.
+        let w = WireArticle::from(&a);
+        let left_out: Vec<bool> = w.quotes.iter().map(|q| q.text.is_none()).collect();
+        assert_eq!(left_out, [true, false, false]);
+        assert_eq!(Article::try_from(w).unwrap(), a);
+        // A file that leaves them all out is refused before copying.
+        let mut w = WireArticle::from(&a);
+        for q in &mut w.quotes {
+            q.text = None;
+        }
+        let why = Article::try_from(w).unwrap_err();
+        assert!(why.contains("more text than the body"), "{why}");
     }
 }

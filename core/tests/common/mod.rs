@@ -53,6 +53,8 @@ pub fn assert_nothing_lost(decoded: &str, a: &Article) {
         assert!(ok(q.span));
         assert!(q.value.is_finite());
     }
+    // What a decoded bundle is held to, parsing always meets.
+    a.check().unwrap_or_else(|e| panic!("{}: {e}", a.file));
 }
 
 /// `../corpus` next to the crate.
