@@ -24,6 +24,7 @@
 //! data lives and dies with the corpus it was derived from.
 
 use std::cell::{OnceCell, RefCell};
+use std::convert::Infallible;
 use std::ops::Deref;
 use std::rc::Rc;
 
@@ -76,6 +77,30 @@ impl PartialEq for Corpus {
     }
 }
 
+/// Runs `step` until it gives a value, in slices of about
+/// [`DECODE_SLICE_MS`] with the browser given a turn between them: `go_on`
+/// is asked before each slice (`None` when it says to stop), `after` is
+/// told after each slice that did not finish.
+async fn in_slices<T, E>(
+    mut step: impl FnMut() -> Result<Option<T>, E>,
+    go_on: impl Fn() -> bool,
+    after: impl Fn(),
+) -> Result<Option<T>, E> {
+    loop {
+        if !go_on() {
+            return Ok(None);
+        }
+        let began = js_sys::Date::now();
+        while js_sys::Date::now() - began < DECODE_SLICE_MS {
+            if let Some(done) = step()? {
+                return Ok(Some(done));
+            }
+        }
+        after();
+        gloo_timers::future::TimeoutFuture::new(0).await;
+    }
+}
+
 impl Corpus {
     /// A corpus of a bundle with its index built.
     pub fn new(mut bundle: Bundle) -> Corpus {
@@ -120,18 +145,17 @@ impl Corpus {
         bytes: &[u8],
         progress: impl Fn(usize, usize),
     ) -> Result<Corpus, BundleError> {
-        let mut decoder = BundleDecoder::new(bytes)?.leave_index();
-        loop {
-            let began = js_sys::Date::now();
-            while js_sys::Date::now() - began < DECODE_SLICE_MS {
-                if let Some(bundle) = decoder.step(ARTICLES_PER_STEP)? {
-                    return Ok(Corpus::of(bundle, OnceCell::new()));
-                }
-            }
-            let p = decoder.progress();
-            progress(p.articles, p.total);
-            gloo_timers::future::TimeoutFuture::new(0).await;
-        }
+        let decoder = RefCell::new(BundleDecoder::new(bytes)?.leave_index());
+        let read = in_slices(
+            || decoder.borrow_mut().step(ARTICLES_PER_STEP),
+            || true,
+            || {
+                let p = decoder.borrow().progress();
+                progress(p.articles, p.total);
+            },
+        );
+        let bundle = read.await?.expect("decoding is never stopped");
+        Ok(Corpus::of(bundle, OnceCell::new()))
     }
 
     /// Builds the search index of a corpus decoded without one, in slices
@@ -141,23 +165,13 @@ impl Corpus {
     /// A corpus already searchable comes back at once.
     pub async fn indexed(&self, wanted: impl Fn() -> bool) -> Option<Corpus> {
         let mut build = IndexBuild::default();
-        while self.state.index.get().is_none() {
-            if !wanted() {
-                return None;
-            }
-            let began = js_sys::Date::now();
-            while js_sys::Date::now() - began < DECODE_SLICE_MS {
-                if let Some(index) = build.step(self.articles(), ARTICLES_PER_STEP) {
-                    // Only this loop sets the index, and nothing awaits
-                    // between the check above and here.
-                    self.state.index.set(index).ok();
-                    break;
-                }
-            }
-            if self.state.index.get().is_none() {
-                gloo_timers::future::TimeoutFuture::new(0).await;
-            }
+        let step = || Ok::<_, Infallible>(build.step(self.articles(), ARTICLES_PER_STEP));
+        // Another call may have built it meanwhile: then this one stops.
+        let go_on = || self.state.index.get().is_none() && wanted();
+        if let Ok(Some(index)) = in_slices(step, go_on, || {}).await {
+            self.state.index.set(index).ok();
         }
+        self.state.index.get()?;
         Some(Corpus {
             state: self.state.clone(),
             searchable: true,

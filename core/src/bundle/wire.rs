@@ -12,8 +12,8 @@
 //! when it is not the body's text at its span (it always is, as the
 //! extractors make them), or when the texts left out of one kind would
 //! add up to more than the body: reading copies them from the body, and a
-//! file must not make its reader copy more than its size backs. On the BBC collection this takes the articles
-//! from 2.00 MB to 1.85 MB brotli.
+//! file must not make its reader copy more than its size backs. On the BBC
+//! collection this takes the articles from 2.00 MB to 1.85 MB brotli.
 //!
 //! What is read back is the same [`Article`], checked as before
 //! ([`Article::check`]); a span that does not fit in `u32` is refused here.
